@@ -58,6 +58,18 @@ func renderOnce(out io.Writer, f *renderFlags) error {
 	if f.template == "" {
 		return errors.New("render: --template is required (or use --jsonl)")
 	}
+	var err error
+	req := &apigw.Request{StageVariables: jsonvalue.NewMap(len(f.stageVars))}
+	if req.Params, err = paramsFromFlags(f.params); err != nil {
+		return err
+	}
+	for _, kv := range f.stageVars {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return fmt.Errorf("render: --stage-var %q: expected NAME=VALUE", kv)
+		}
+		req.StageVariables.Put(k, v)
+	}
 	src, err := os.ReadFile(f.template)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
@@ -66,14 +78,10 @@ func renderOnce(out io.Writer, f *renderFlags) error {
 	if err != nil {
 		return err
 	}
-	req := &apigw.Request{}
 	if f.body != "" {
 		if req.Body, err = os.ReadFile(f.body); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
-	}
-	if req.Params, err = paramsFromFlags(f.params); err != nil {
-		return err
 	}
 	if f.context != "" {
 		data, err := os.ReadFile(f.context)
@@ -89,14 +97,6 @@ func renderOnce(out io.Writer, f *renderFlags) error {
 			return fmt.Errorf("render: %s: expected a JSON object", f.context)
 		}
 		req.Context = m
-	}
-	req.StageVariables = jsonvalue.NewMap(len(f.stageVars))
-	for _, kv := range f.stageVars {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			return fmt.Errorf("render: --stage-var %q: expected NAME=VALUE", kv)
-		}
-		req.StageVariables.Put(k, v)
 	}
 	res, err := apigw.NewEngine().Render(nil, t, req)
 	if err != nil {

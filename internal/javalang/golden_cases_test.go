@@ -1,5 +1,7 @@
 package javalang
 
+import "math/rand"
+
 // c builds a golden case.
 func c(fn string, args ...any) goldenCase { return goldenCase{Fn: fn, Args: args} }
 
@@ -139,6 +141,17 @@ func goldenCases() []goldenCase {
 		add(c("ReplaceAll", r[0], r[1], r[2]), c("ReplaceFirst", r[0], r[1], r[2]))
 	}
 
+	// Idioms seen in mapping templates.
+	add(c("ReplaceAll", `say "hi"`, `"`, `\\"`), c("ReplaceAll", `a\b`, `\\`, `\\\\`),
+		c("ReplaceAll", "a'b", "'", "\\'"), c("Split", "/orders/o-1/items", "/"),
+		c("Matches", "12345", "^[0-9]+$"), c("Matches", "user@example.com", "^[\\w.+-]+@[\\w-]+\\.[\\w.]+$"),
+		c("ReplaceAll", "2024-01-15T10:00:00Z", "[^0-9]", ""), c("ReplaceAll", "  padded  ", "^\\s+|\\s+$", ""),
+		c("ReplaceAll", "John Doe", " ", "%20"), c("Split", "k1=v1&k2=v2", "&"), c("SplitLimit", "k=v=w", "=", 2),
+		c("ReplaceAll", "[1,2,3]", "[\\[\\]]", ""), c("ReplaceAll", "CamelCaseWord", "(?<=[a-z])(?=[A-Z])", "_"),
+		c("Matches", "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:[a-z]+:[a-z0-9-]+:\\d{12}:.*"),
+		c("ReplaceFirst", "Bearer abc.def", "^Bearer ", ""), c("Matches", "Error: timeout", ".*timeout.*"),
+		c("Matches", "multi\nline error", ".*error.*"), c("Matches", "multi\nline error", "(?s).*error.*"))
+
 	// Regex: split, with limits and Java's empty-string rules.
 	for _, p := range [][2]string{
 		{"a,b,,c,,", ","}, {"boo:and:foo", "o"}, {"boo:and:foo", ":"}, {"Hello World", "\\s+"}, {"a1b22c333", "\\d+"},
@@ -209,5 +222,35 @@ func goldenCases() []goldenCase {
 		c("Format", "no specifiers"), c("Format", "%d%%", fi(50)), c("Format", "%.3f", fd(1.0005)), c("Format", "%.2f", fd(0.005)),
 		c("Format", "%.1f|%.1f|%.1f", fd(0.25), fd(0.35), fd(0.45)), c("Format", "%.2f", fd(1e-7)), c("Format", "%(d", fi(-2147483648)),
 	)
+	return append(cs, randomRegexCases(400)...)
+}
+
+// randomRegexCases builds n replaceAll/split calls with random patterns
+// assembled from Java regex constructs (fixed seed, so -update is
+// reproducible). Subjects avoid supplementary characters: empty matches
+// between surrogate halves are a documented gap.
+func randomRegexCases(n int) []goldenCase {
+	rng := rand.New(rand.NewSource(7))
+	atoms := []string{"a", "b", ".", `\d`, `\w`, `\s`, "[ab]", "[^a]", `\b`, "^", "$", "(a)", "(?:ab)", "(a|b)", "x",
+		"é", `\1`, "[a-c&&[^b]]", "(?=a)", "(?!b)", "(?<=a)", `\p{L}`, `\p{Lu}`, "(?i)", "(?m)", "(?s)", `\R`, `\h`,
+		`\Z`, `\z`, `[\w&&[^\d]]`, `\Qa.\E`, "(?i:A)", "[a-]", `\.`, `\n`, " ", "[a-z]", `(?<n>a)\k<n>`,
+		`\p{IsLatin}`, "(?x) a", `\G`, "(?>a|ab)", `[\s\S]`, `\D`, `\S`, `\W`, "(?iu)é", `\u00e9`, "(?d)",
+		`(?U)\w`, `[^\n]`, `\B`, "(?<!b)", "(a)?", "(ab|a)", `\p{Punct}`, `[\p{L}&&\P{Lu}]`, `\x41`, `\0141`,
+		"(?-i)", "(?i)[a-z]", `(?i)(a)\1`}
+	quants := []string{"", "", "", "*", "+", "?", "*?", "+?", "{2}", "{1,2}", "*+", "++", "{0,}"}
+	subjects := []string{"aab abc", "A\nb\r\nc", "éa Éb", "abc123 _x.!?", "", "aaa", "x\u2028y\n", "Ab aB ÉéE é\u0301"}
+	var cs []goldenCase
+	for range n {
+		p := ""
+		for range 1 + rng.Intn(4) {
+			p += atoms[rng.Intn(len(atoms))] + quants[rng.Intn(len(quants))]
+		}
+		s := subjects[rng.Intn(len(subjects))]
+		if rng.Intn(2) == 0 {
+			cs = append(cs, c("ReplaceAll", s, p, "<$0>"))
+		} else {
+			cs = append(cs, c("SplitLimit", s, p, -1))
+		}
+	}
 	return cs
 }

@@ -21,8 +21,22 @@ type Pattern struct {
 	groups int
 	names  map[string]int
 	// whole matches the entire input (String.matches), built on first use.
-	whole     func() (*regexp2.Regexp, error)
-	isLiteral bool // source has no metacharacters
+	whole func() (*regexp2.Regexp, error)
+	// afterEmpty, for patterns with \G, searches after an empty match: Java
+	// then starts one character later while \G still means the end of that
+	// match, so \G cannot match. Nil without \G.
+	afterEmpty func() (*regexp2.Regexp, error)
+	isLiteral  bool // source has no metacharacters
+}
+
+// compileRegexp2 compiles translated text with the match timeout.
+func compileRegexp2(source, text string) (*regexp2.Regexp, error) {
+	re, err := regexp2.Compile(text, regexp2.None)
+	if err != nil {
+		return nil, translationError(source, err)
+	}
+	re.MatchTimeout = MatchTimeout
+	return re, nil
 }
 
 // Compile compiles a Java regular expression. Syntax errors are
@@ -30,25 +44,28 @@ type Pattern struct {
 // not implement (\X, \N{..}, \b{g}, Unicode blocks) are
 // java.lang.UnsupportedOperationException.
 func Compile(regex string) (*Pattern, error) {
-	text, groups, names, err := translate(regex)
+	tr, err := translate(regex, false)
 	if err != nil {
 		return nil, err
 	}
-	re, err := regexp2.Compile(text, regexp2.None)
+	re, err := compileRegexp2(regex, tr.text)
 	if err != nil {
-		return nil, translationError(regex, err)
+		return nil, err
 	}
-	re.MatchTimeout = MatchTimeout
-	p := &Pattern{source: regex, re: re, groups: groups, names: names,
+	p := &Pattern{source: regex, re: re, groups: tr.groups, names: tr.names,
 		isLiteral: !strings.ContainsAny(regex, `\^$.|?*+()[]{}`)}
 	p.whole = sync.OnceValues(func() (*regexp2.Regexp, error) {
-		w, err := regexp2.Compile(`\A(?:`+text+`)\z`, regexp2.None)
-		if err != nil {
-			return nil, err
-		}
-		w.MatchTimeout = MatchTimeout
-		return w, nil
+		return compileRegexp2(regex, `\A(?:`+tr.text+`)\z`)
 	})
+	if tr.usesG {
+		p.afterEmpty = sync.OnceValues(func() (*regexp2.Regexp, error) {
+			noG, err := translate(regex, true)
+			if err != nil {
+				return nil, err
+			}
+			return compileRegexp2(regex, noG.text)
+		})
+	}
 	return p, nil
 }
 
@@ -76,7 +93,7 @@ func (p *Pattern) Matches(s string) (bool, error) {
 	}
 	w, err := p.whole()
 	if err != nil {
-		return false, translationError(p.source, err)
+		return false, err
 	}
 	ok, err := w.MatchRunes([]rune(s))
 	if err != nil {
@@ -91,14 +108,17 @@ type match struct {
 	offsets []int // 2 per group
 }
 
-// scanner walks the matches of a pattern in a subject, converting
-// regexp2's rune indices to byte offsets.
+// scanner walks the matches of a pattern in a subject as Matcher.find
+// does, converting regexp2's rune indices to byte offsets.
 type scanner struct {
 	p     *Pattern
 	s     string
 	runes []rune
 	ascii bool
 	m     *regexp2.Match
+	start int  // rune index the next search starts at
+	empty bool // the previous match was empty
+	done  bool
 	// cursor for rune -> byte conversion
 	ri, bi int
 }
@@ -125,18 +145,31 @@ func (sc *scanner) byteOffset(ri int) int {
 	return sc.bi
 }
 
-// next finds the next match; ok is false when there is none.
+// next finds the next match; ok is false when there is none. After an
+// empty match the search resumes one character later, as in Java.
 func (sc *scanner) next(withGroups bool) (m match, ok bool, err error) {
-	if sc.m == nil {
-		sc.m, err = sc.p.re.FindRunesMatch(sc.runes)
-	} else {
-		sc.m, err = sc.p.re.FindNextMatch(sc.m)
+	if sc.done {
+		return match{}, false, nil
 	}
+	re := sc.p.re
+	if sc.empty && sc.p.afterEmpty != nil {
+		if re, err = sc.p.afterEmpty(); err != nil {
+			return match{}, false, err
+		}
+	}
+	sc.m, err = re.FindRunesMatchStartingAt(sc.runes, sc.start)
 	if err != nil {
 		return match{}, false, timeoutError(sc.p)
 	}
 	if sc.m == nil {
+		sc.done = true
 		return match{}, false, nil
+	}
+	sc.start = sc.m.Index + sc.m.Length
+	sc.empty = sc.m.Length == 0
+	if sc.empty {
+		sc.start++
+		sc.done = sc.start > len(sc.runes)
 	}
 	n := 1
 	if withGroups {

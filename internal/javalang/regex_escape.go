@@ -54,11 +54,18 @@ func (t *translator) escape(inClass, isRange bool) (ch rune, set runeSet, node *
 	case 'B':
 		return node1(boundary(uc, true))
 	case 'b':
-		if !inClass && t.at(t.pos) == '{' {
+		if !inClass && t.at(t.pos) == '{' && t.at(t.pos+1) == 'g' {
+			if t.at(t.pos+2) != '}' {
+				return illegal()
+			}
 			return -1, nil, nil, unsupported(`\b{g}`)
 		}
 		return node1(boundary(uc, false))
 	case 'G':
+		t.usesG = true
+		if t.noG {
+			return node1(emitSet(nil))
+		}
 		return node1(`\G`)
 	case 'Z':
 		return node1(t.dollar(false))
@@ -68,7 +75,9 @@ func (t *translator) escape(inClass, isRange bool) (ch rune, set runeSet, node *
 		if inClass {
 			return illegal()
 		}
-		return -1, nil, &frag{text: `(?:\r\n|[\n\x0B\f\r\u0085\u2028\u2029])`, atom: true,
+		// Under a quantifier Java does not backtrack into \R (Curly and Ques
+		// keep the atom's first match), so each repetition is atomic.
+		return -1, nil, &frag{text: `(?:\r\n|[\n\x0B\f\r\u0085\u2028\u2029])`, atom: true, quantifiedAtomic: true,
 			study: func(t *treeInfo) { t.min++; t.max += 2 }}, nil
 	case 'X':
 		if inClass {

@@ -26,9 +26,11 @@ const eof = -1
 type frag struct {
 	text string
 	// atom is true when a quantifier can follow text directly.
-	atom  bool
-	kind  fragKind
-	study studyFn
+	atom bool
+	// quantifiedAtomic makes each repetition atomic under a quantifier.
+	quantifiedAtomic bool
+	kind             fragKind
+	study            studyFn
 }
 
 // setFrag is a one-character class or literal.
@@ -53,6 +55,17 @@ type translator struct {
 	totalGroups int
 	maxRef      int // highest back-reference number emitted
 	pattern     string
+	// noG translates \G as never matching (see Pattern.afterEmpty);
+	// usesG records that the pattern has one.
+	noG, usesG bool
+}
+
+// translation is a translated pattern.
+type translation struct {
+	text   string
+	groups int
+	names  map[string]int
+	usesG  bool
 }
 
 // syntaxError is a PatternSyntaxException, worded like Java's
@@ -198,22 +211,22 @@ func removeQuoting(p []rune) []rune {
 }
 
 // translate converts pattern to regexp2 syntax and reports its capturing
-// groups.
-func translate(pattern string) (string, int, map[string]int, error) {
-	t := &translator{pattern: pattern, totalGroups: -1}
+// groups. With noG, \G never matches.
+func translate(pattern string, noG bool) (translation, error) {
+	t := &translator{pattern: pattern, totalGroups: -1, noG: noG}
 	out, err := t.run()
 	if err != nil {
-		return "", 0, nil, err
+		return translation{}, err
 	}
 	if t.maxRef > t.groups {
 		// A reference to a group that never exists never matches in Java;
 		// regexp2 rejects it, so translate again knowing the count.
-		t2 := &translator{pattern: pattern, totalGroups: t.groups}
+		t2 := &translator{pattern: pattern, totalGroups: t.groups, noG: noG}
 		if out, err = t2.run(); err != nil {
-			return "", 0, nil, err
+			return translation{}, err
 		}
 	}
-	return out, t.groups, t.names, nil
+	return translation{text: out, groups: t.groups, names: t.names, usesG: t.usesG}, nil
 }
 
 func (t *translator) run() (string, error) {
@@ -396,7 +409,10 @@ func (t *translator) closure(f frag) (frag, error) {
 		possessive = true
 	}
 	body := f.text
-	if !f.atom {
+	switch {
+	case f.quantifiedAtomic:
+		body = "(?>" + body + ")"
+	case !f.atom:
 		body = "(?:" + body + ")"
 	}
 	text := body + q

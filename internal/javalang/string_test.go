@@ -123,13 +123,13 @@ func TestTranslate(t *testing.T) {
 		{`(a)\2`, `(a)[^\x00-` + string(rune(0x10FFFF)) + `]`},
 		{`\p{L}`, `\p{L}`},
 	} {
-		got, _, _, err := translate(tc.java)
+		got, err := translate(tc.java, false)
 		if err != nil {
 			t.Errorf("%s: %v", tc.java, err)
 			continue
 		}
-		if got != tc.want {
-			t.Errorf("%s: got %s, want %s", tc.java, got, tc.want)
+		if got.text != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.java, got.text, tc.want)
 		}
 	}
 }

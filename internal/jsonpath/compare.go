@@ -128,8 +128,6 @@ func numberString(v any) (string, bool) {
 	return "", false
 }
 
-var errNotANumber = errors.New("value is not a number")
-
 // numberOf is new BigDecimal(v.toString()).
 func numberOf(v any) (decimal, error) {
 	if o, ok := v.(*operand); ok {
@@ -150,7 +148,7 @@ func numberOf(v any) (decimal, error) {
 }
 
 func errNotANumberFor(s string) error {
-	return errors.Join(errNotANumber, errors.New(strconv.Quote(s)+" compared with a number"))
+	return errors.New(strconv.Quote(s) + " is compared with a number but is not one")
 }
 
 // decimal is a parsed BigDecimal reduced for comparison: the value is

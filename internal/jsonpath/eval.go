@@ -14,29 +14,13 @@ const maxScanDepth = 10000
 // EvaluationContextImpl does: tokens add results or pass values on, and
 // a not-found error aborts the read unless a token catches it.
 type evaluator struct {
-	path *Path
-	root any
-	// require is Option.REQUIRE_PROPERTIES, set for existence checks.
-	require bool
-	// collect gathers every result (indefinite paths); otherwise only the
-	// first is kept.
-	collect bool
-	first   any
-	n       int
+	path    *Path
+	root    any
 	results []any
 	depth   int
 }
 
-func (e *evaluator) add(v any) {
-	if e.collect {
-		e.results = append(e.results, v)
-		return
-	}
-	if e.n == 0 {
-		e.first = v
-	}
-	e.n++
-}
+func (e *evaluator) add(v any) { e.results = append(e.results, v) }
 
 func (e *evaluator) list() *jsonvalue.List {
 	return &jsonvalue.List{Items: e.results, JSON: true}
@@ -44,19 +28,6 @@ func (e *evaluator) list() *jsonvalue.List {
 
 func (e *evaluator) fail(reason string) error {
 	return &EvalError{Path: e.path.src, Reason: reason}
-}
-
-// readSub reads a definite path used inside a filter, from start, with the
-// same root document.
-func (e *evaluator) readSub(p *Path, start any, require bool) (any, error) {
-	sub := evaluator{path: p, root: e.root, require: require, depth: e.depth}
-	if err := sub.eval(p.tokens, 0, start); err != nil {
-		return nil, err
-	}
-	if sub.n == 0 {
-		return nil, ErrNotFound
-	}
-	return sub.first, nil
 }
 
 // eval applies toks[i] to model.
@@ -103,7 +74,7 @@ func (e *evaluator) next(toks []token, i int, leaf bool, v any) error {
 func (e *evaluator) property(toks []token, i int, leaf bool, m *jsonvalue.Map, name string) error {
 	v, ok := m.Lookup(name)
 	if !ok {
-		if leaf || toks[i].upstreamDefinite || e.require {
+		if leaf || toks[i].upstreamDefinite {
 			return ErrNotFound
 		}
 		return nil
@@ -116,19 +87,26 @@ func (e *evaluator) properties(t *token, leaf bool, m *jsonvalue.Map) error {
 	if !leaf {
 		return e.fail("multi properties can only be used as path leafs")
 	}
-	merged := jsonvalue.NewMap(len(t.names))
-	for _, name := range t.names {
+	merged, _ := selectNames(m, t.names, false)
+	e.add(merged)
+	return nil
+}
+
+// selectNames copies the named entries of m that exist into a new map; with
+// require, a missing name is a miss instead.
+func selectNames(m *jsonvalue.Map, names []string, require bool) (any, error) {
+	merged := jsonvalue.NewMap(len(names))
+	for _, name := range names {
 		v, ok := m.Lookup(name)
 		if !ok {
-			if e.require {
-				return ErrNotFound
+			if require {
+				return nil, ErrNotFound
 			}
 			continue
 		}
 		merged.Put(name, v)
 	}
-	e.add(merged)
-	return nil
+	return merged, nil
 }
 
 // wildcard visits every value of a map (a miss below aborts the read) or
@@ -143,8 +121,7 @@ func (e *evaluator) wildcard(toks []token, i int, leaf bool, model any) error {
 		}
 	case *jsonvalue.List:
 		for idx := range x.Items {
-			err := e.index(toks, i, leaf, x, idx)
-			if err != nil && (err != ErrNotFound || e.require) {
+			if err := e.index(toks, i, leaf, x, idx); err != nil && err != ErrNotFound {
 				return err
 			}
 		}

@@ -44,7 +44,7 @@ type existsCheck struct {
 }
 
 func (c *existsCheck) apply(e *evaluator, item any) (bool, error) {
-	v, err := e.readSub(c.path, item, true)
+	v, err := c.path.readDefinite(item, true)
 	if errors.Is(err, ErrNotFound) {
 		return !c.want, nil
 	}
@@ -92,7 +92,7 @@ func (o *operand) value(e *evaluator, item any) (v any, found bool, err error) {
 		if o.path.rootPath {
 			start = e.root
 		}
-		v, err := e.readSub(o.path, start, false)
+		v, err := o.path.readDefinite(start, false)
 		if errors.Is(err, ErrNotFound) {
 			return nil, false, nil
 		}

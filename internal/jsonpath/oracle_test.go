@@ -174,6 +174,11 @@ func oracleCases() []goldenCase {
 	add(`{"n":12345678901234567890123,"f":0.30000000000000004,"e":1e400,"d":1.10000000000000000000,"x":-0.0,"big":1e22}`,
 		"$.n", "$.f", "$.e", "$.d", "$.x", "$.big", "$[?(@.f > 0.3)]", "$[?(@.n > 1e22)]", "$[?(@.d == 1.1)]")
 	add(`{"s":"a/b\u2028\u20ac\u00e9\ud83d\ude00\t\"'"}`, "$.s", "$")
+	add(`{"arr":[1,2,3,4,5],"items":[{"qty":7,"s":"٣"},{"qty":"x","s":"É"},{"qty":7.0,"s":"a\nb"},{"qty":70e-1,"s":"😀"}]}`,
+		"$.arr[٣]", "$.arr[٣:]", "$.items[?(@.qty == ٧)]", `$.items[?(@.s =~ /\d/)]`, `$.items[?(@.s =~ /\w/)]`,
+		"$.items[?(@.s =~ /./)]", "$.items[?(@.s =~ /a.b/)]", `$.items[?(@.s =~ /a\sb/)]`, `$.items[?(@.s =~ /\QÉ\E/)]`,
+		"$.items[?(@.s > 'z')]", `$.items[?(@.s < '\uffff')]`, "$.items[?(@.s < '\uffff')]", "$.items[?(@.qty == 7)]",
+		"$.items[?(@.qty == '7.00')]", "$.items[?(@.qty >= 7e0)]", "$.items[?(@.s =~ /[^a]/)]", `$.items[?(@.s =~ /\D+/)]`)
 	return cases
 }
 
@@ -209,6 +214,7 @@ var storePaths = []string{
 	"$.arr[:-9]", "$.arr[2:1]", "$.arr[-2:4]", "$.arr[:9]", "$.arr[1:9]", "$.arr[(@.length-9)]",
 	"$.arr[(@.foo-1)]", "$.e[-1:]", "$.e[:1]", "$.e[0:1]", "$.arr[1:][?,?,?,?,?,?]", "$.e[1:][?,?,?,?,?,?]",
 	"$.items[?(@.sku == 'a1' && (@.qty == 1))]", "$.items[?(@.sku in ['a1'])]", "$.items[?(@.qty > $.num)]",
+	".", " . ", "$.items[?(@.sku) && (@.qty)]", "$.map['x]']", "$.map['x]", "$.items[?(@.qty > $.expensive || @.qty == '7')].qty",
 	"$.items[?(@.sku =~ /(a|b)\\d/)].qty", "$.items[?(@.sku =~ /A1/i)]", "$.store.book[?(@.price > 9 && @.price < 20)].price",
 }
 

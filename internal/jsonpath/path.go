@@ -6,21 +6,33 @@
 // and Read it against any number of documents. A definite path (only
 // properties and single indexes) reads one value; any other path reads a
 // *jsonvalue.List (a JSON array) of every match, possibly empty. A definite
-// path that matches nothing, and a few indefinite ones that Jayway gives up
-// on, return ErrNotFound, which API Gateway renders as null.
+// path that matches nothing, and some indefinite ones Jayway gives up on,
+// return ErrNotFound, which API Gateway renders as null.
 //
-// The quirks of 2.0.0 are kept on purpose: $.a[-1] matches nothing while
-// $.a[-1:] works, a path without "$" is relative to the root ("a.b" is
-// "$.a.b", ".a" is "$..a"), filters only know == != < <= > >= =~ && ||, a
-// leading ! for existence, and compare numbers with literals written
-// without quotes, a missing property after a wildcard over an object or
-// after an index list aborts the whole read, and an index applied to an
-// object is an error rather than a miss.
+// The quirks of 2.0.0 are kept on purpose:
+//
+//   - $.a[-1] matches nothing while $.a[-1:] works;
+//   - a path without "$" is relative to the root: "a.b" is "$.a.b" and
+//     ".a" is "$..a";
+//   - filters know only == != < <= > >= =~ (with /re/ or /re/i), && and
+//     ||, existence ([?(@.a)], [?(!@.a)]) and @ or $ paths; there are no
+//     functions, in, nin, size or empty;
+//   - an unquoted literal is a string that is read as a number, a boolean
+//     or null only when compared with one, and a number compared with a
+//     word is an error;
+//   - a value that lacks the last property of the path (or is not an
+//     object) aborts the whole read when it was reached through a wildcard
+//     over an object, a deep scan, an index list, a slice or a filter;
+//     through a wildcard over an array it only skips the item;
+//   - an index applied to an object or a string, and a filter applied to a
+//     string, are errors rather than misses.
 package jsonpath
 
 import (
 	"errors"
 	"strconv"
+
+	"archway/internal/jsonvalue"
 )
 
 // ErrNotFound is returned by Read when the path matches nothing in a way
@@ -43,6 +55,7 @@ type CompileError struct {
 	Reason string // what is wrong with it
 }
 
+// Error describes the invalid path.
 func (e *CompileError) Error() string {
 	return "jsonpath: invalid path " + strconv.Quote(e.Path) + ": " + e.Reason
 }
@@ -56,6 +69,7 @@ type EvalError struct {
 	Reason string // what went wrong
 }
 
+// Error describes the failed read.
 func (e *EvalError) Error() string {
 	return "jsonpath: reading " + strconv.Quote(e.Path) + ": " + e.Reason
 }
@@ -87,15 +101,54 @@ func (p *Path) Read(doc any) (any, error) {
 	if doc == nil {
 		return nil, &EvalError{Path: p.src, Reason: "root can not be null"}
 	}
-	e := evaluator{path: p, root: doc, collect: !p.definite}
+	if p.definite {
+		return p.readDefinite(doc, false)
+	}
+	e := evaluator{path: p, root: doc}
 	if err := e.eval(p.tokens, 0, doc); err != nil {
 		return nil, err
 	}
-	if !p.definite {
-		return e.list(), nil
+	return e.list(), nil
+}
+
+// readDefinite follows a path of properties and single indexes. Every
+// token is definite, so any miss ends the read; require (existence checks
+// in filters) also makes a missing name in ['a','b'] a miss.
+func (p *Path) readDefinite(model any, require bool) (any, error) {
+	for i := range p.tokens {
+		t := &p.tokens[i]
+		switch t.kind {
+		case tokProperty:
+			m, ok := model.(*jsonvalue.Map)
+			if !ok {
+				return nil, ErrNotFound
+			}
+			if len(t.names) != 1 {
+				if i != len(p.tokens)-1 {
+					return nil, &EvalError{Path: p.src, Reason: "multi properties can only be used as path leafs"}
+				}
+				return selectNames(m, t.names, require)
+			}
+			if model, ok = m.Lookup(t.names[0]); !ok {
+				return nil, ErrNotFound
+			}
+		case tokIndex, tokLengthIndex:
+			if model == nil {
+				return nil, ErrNotFound
+			}
+			l, ok := model.(*jsonvalue.List)
+			if !ok {
+				return nil, &EvalError{Path: p.src, Reason: "array index applied to " + describe(model)}
+			}
+			idx := t.nums[0]
+			if t.kind == tokLengthIndex {
+				idx += len(l.Items)
+			}
+			if idx < 0 || idx >= len(l.Items) {
+				return nil, ErrNotFound
+			}
+			model = l.Items[idx]
+		}
 	}
-	if e.n == 0 {
-		return nil, ErrNotFound
-	}
-	return e.first, nil
+	return model, nil
 }

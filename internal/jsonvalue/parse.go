@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -30,10 +31,18 @@ import (
 // it. An empty input parses to "". Unparseable input returns a
 // *SyntaxError.
 func Parse(data []byte) (any, error) {
-	p := parser{src: string(data), pos: -1}
+	p := parserPool.Get().(*parser)
+	p.src, p.pos, p.depth = string(data), -1, 0
 	p.read()
-	return p.readFirst()
+	v, err := p.readFirst()
+	clear(p.stack)
+	p.src, p.stack, p.sb = "", p.stack[:0], p.sb[:0]
+	parserPool.Put(p)
+	return v, err
 }
+
+// parserPool keeps the scratch buffers of finished parses.
+var parserPool = sync.Pool{New: func() any { return new(parser) }}
 
 // SyntaxError reports input json-smart rejects.
 type SyntaxError struct {
@@ -41,6 +50,7 @@ type SyntaxError struct {
 	Msg string // what was wrong
 }
 
+// Error describes the rejected input.
 func (e *SyntaxError) Error() string {
 	return "jsonvalue: " + e.Msg + " at position " + strconv.Itoa(e.Pos)
 }
@@ -78,6 +88,9 @@ type parser struct {
 	c     byte
 	depth int
 	sb    []byte
+	// stack holds the entries of the containers being read (key, value
+	// pairs for objects), so that each gets one exactly sized slice.
+	stack []any
 }
 
 func (p *parser) read() {
@@ -157,7 +170,11 @@ func (p *parser) readValue(set uint8) (any, error) {
 	case c == '[':
 		return p.readArray()
 	case c == '"' || c == '\'':
-		return p.readString()
+		s, err := p.readString()
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.readNumber(set)
 	default:
@@ -194,7 +211,8 @@ func (p *parser) readObject() (any, error) {
 	if p.depth > maxDepth {
 		return nil, p.errAt(p.pos, "nesting deeper than 400 levels")
 	}
-	m := NewMap(4)
+	base := len(p.stack)
+	var seen map[string]int // index of each key, for large objects
 	for {
 		p.read()
 		switch p.c {
@@ -205,7 +223,7 @@ func (p *parser) readObject() (any, error) {
 		case '}':
 			p.depth--
 			p.read()
-			return m, nil
+			return p.popObject(base), nil
 		}
 		var key string
 		if p.c == '"' || p.c == '\'' {
@@ -213,7 +231,7 @@ func (p *parser) readObject() (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			key = k.(string)
+			key = k
 		} else {
 			key = p.readNQString(stopKey)
 		}
@@ -230,13 +248,13 @@ func (p *parser) readObject() (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.Put(key, v)
+		seen = p.putEntry(base, seen, key, v)
 		p.skipSpace()
 		switch p.c {
 		case '}':
 			p.depth--
 			p.read()
-			return m, nil
+			return p.popObject(base), nil
 		case ',':
 		default:
 			return nil, p.unexpected()
@@ -244,12 +262,57 @@ func (p *parser) readObject() (any, error) {
 	}
 }
 
+// putEntry adds key and v to the object whose entries start at base; a
+// repeated key keeps its place and takes the new value, as
+// LinkedHashMap.put does.
+func (p *parser) putEntry(base int, seen map[string]int, key string, v any) map[string]int {
+	const linearMax = 16
+	n := (len(p.stack) - base) / 2
+	if seen == nil && n < linearMax {
+		for i := base; i < len(p.stack); i += 2 {
+			if p.stack[i].(string) == key {
+				p.stack[i+1] = v
+				return nil
+			}
+		}
+		p.stack = append(p.stack, key, v)
+		return nil
+	}
+	if seen == nil {
+		seen = make(map[string]int, 2*n)
+		for i := base; i < len(p.stack); i += 2 {
+			seen[p.stack[i].(string)] = i
+		}
+	}
+	if i, ok := seen[key]; ok {
+		p.stack[i+1] = v
+		return seen
+	}
+	seen[key] = len(p.stack)
+	p.stack = append(p.stack, key, v)
+	return seen
+}
+
+// popObject turns the entries from base into a Map.
+func (p *parser) popObject(base int) *Map {
+	entries := p.stack[base:]
+	n := len(entries) / 2
+	kv := make([]any, 2*n)
+	for i := range n {
+		kv[i] = entries[2*i]
+		kv[n+i] = entries[2*i+1]
+	}
+	clear(entries)
+	p.stack = p.stack[:base]
+	return &Map{keys: kv[:n:n], vals: kv[n:]}
+}
+
 func (p *parser) readArray() (any, error) {
 	p.depth++
 	if p.depth > maxDepth {
 		return nil, p.errAt(p.pos, "nesting deeper than 400 levels")
 	}
-	l := &List{JSON: true}
+	base := len(p.stack)
 	p.read()
 	for {
 		switch p.c {
@@ -258,6 +321,13 @@ func (p *parser) readArray() (any, error) {
 		case ']':
 			p.depth--
 			p.read()
+			l := &List{JSON: true}
+			if n := len(p.stack) - base; n > 0 {
+				l.Items = make([]any, n)
+				copy(l.Items, p.stack[base:])
+				clear(p.stack[base:])
+				p.stack = p.stack[:base]
+			}
 			return l, nil
 		case ':', '}', eoi:
 			return nil, p.unexpected()
@@ -266,7 +336,7 @@ func (p *parser) readArray() (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			l.Items = append(l.Items, v)
+			p.stack = append(p.stack, v)
 		}
 	}
 }
@@ -370,11 +440,11 @@ func parseJavaInteger(s string) any {
 
 // readString reads a quoted string. Without a backslash the text up to the
 // next matching quote is taken as is; otherwise escapes are decoded.
-func (p *parser) readString() (any, error) {
+func (p *parser) readString() (string, error) {
 	q := p.c
 	end := strings.IndexByte(p.src[p.pos+1:], q)
 	if end < 0 {
-		return nil, p.errAt(len(p.src), "unterminated string")
+		return "", p.errAt(len(p.src), "unterminated string")
 	}
 	end += p.pos + 1
 	s := p.src[p.pos+1 : end]
@@ -386,7 +456,7 @@ func (p *parser) readString() (any, error) {
 	return p.readEscaped()
 }
 
-func (p *parser) readEscaped() (any, error) {
+func (p *parser) readEscaped() (string, error) {
 	sep := p.c
 	p.sb = p.sb[:0]
 	var high rune // pending high surrogate from a \u escape
@@ -419,7 +489,7 @@ func (p *parser) readEscaped() (any, error) {
 		c := p.c
 		switch {
 		case c == eoi:
-			return nil, p.errAt(p.pos, "unterminated string")
+			return "", p.errAt(p.pos, "unterminated string")
 		case c == sep:
 			flush()
 			p.read()
@@ -446,7 +516,7 @@ func (p *parser) readEscaped() (any, error) {
 				}
 				u, err := p.readHex(n)
 				if err != nil {
-					return nil, err
+					return "", err
 				}
 				unit(u)
 			}

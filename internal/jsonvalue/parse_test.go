@@ -136,7 +136,9 @@ func BenchmarkParse1KB(b *testing.B) {
 		`{"sku":"D-4004","name":"Gear oil","qty":2,"price":12.0,"tags":["consumable","flammable"]}],` +
 		`"shipping":{"method":"express","cost":25.75,"insured":true,"notes":null},"coupon":null,` +
 		`"totals":{"subtotal":372.71,"tax":74.54,"grand":472.99},"flags":[true,false,true],` +
-		`"meta":{"source":"web","ip":"203.0.113.7","agent":"Mozilla/5.0 (X11; Linux x86_64)","ts":"2024-05-01T12:34:56Z"}}`)
+		`"meta":{"source":"web","ip":"203.0.113.7","agent":"Mozilla/5.0 (X11; Linux x86_64)","ts":"2024-05-01T12:34:56Z",` +
+		`"session":"b9c1e0f2a7d84c3e","referrer":"https://shop.example.com/catalogue?page=2&sort=price",` +
+		`"experiments":{"checkout_v2":true,"upsell":"control"}},"version":3}`)
 	if len(body) < 900 || len(body) > 1100 {
 		b.Fatalf("body is %d bytes", len(body))
 	}

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strings"
 
+	"archway/internal/javalang"
 	"archway/internal/jsonvalue"
 )
 
@@ -27,7 +28,7 @@ func (r *renderer) callMethod(recv any, name string, args []any, off int) (any, 
 	case int64, float64, *big.Int:
 		res, ok, err = numberMethod(x, name, args)
 	case bool:
-		res, ok = boolMethod(x, name, args)
+		res, ok, err = boolMethod(x, name, args)
 	case *mapEntry:
 		res, ok = x.method(name, args)
 	case *stringArray:
@@ -71,6 +72,13 @@ func javaClassName(v any) string {
 		return "java.lang.String[]"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// classCast is the exception a Comparable's bridge method throws for an
+// argument of another class.
+func classCast(arg any, target string) error {
+	return &javalang.Exception{Class: "java.lang.ClassCastException",
+		Message: fmt.Sprintf("class %s cannot be cast to class %s", javaClassName(arg), target)}
 }
 
 // intArg converts a method argument to a Java int: Integer and Long values

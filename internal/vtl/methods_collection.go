@@ -283,7 +283,8 @@ func numberMethod(n any, name string, args []any) (any, bool, error) {
 		if c, ok := compareNumbers(n, args[0]); ok && sameNumberClass(n, args[0]) {
 			return int64(c), true, nil
 		}
-		return nil, false, nil
+		// Comparable's bridge method takes any Object and casts it.
+		return nil, true, classCast(args[0], javaClassName(n))
 	}
 	if len(args) != 0 {
 		return nil, false, nil
@@ -331,24 +332,24 @@ func toInt64(n any) int64 {
 	return 0
 }
 
-func boolMethod(b bool, name string, args []any) (any, bool) {
+func boolMethod(b bool, name string, args []any) (any, bool, error) {
 	switch {
 	case name == "booleanValue" && len(args) == 0:
-		return b, true
+		return b, true, nil
 	case name == "compareTo" && len(args) == 1:
 		o, ok := args[0].(bool)
 		if !ok {
-			return nil, false
+			return nil, true, classCast(args[0], "java.lang.Boolean")
 		}
 		switch {
 		case b == o:
-			return int64(0), true
+			return int64(0), true, nil
 		case b:
-			return int64(1), true
+			return int64(1), true, nil
 		}
-		return int64(-1), true
+		return int64(-1), true, nil
 	}
-	return nil, false
+	return nil, false, nil
 }
 
 // upperFirst is Velocity's capitalisation of a property name.

@@ -73,6 +73,9 @@ func stringMethod1(s, name string, a any) (any, bool, error) {
 		}
 	}
 	if !isStr {
+		if name == "compareTo" {
+			return nil, true, classCast(a, "java.lang.String")
+		}
 		return nil, false, nil
 	}
 	switch name {

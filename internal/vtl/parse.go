@@ -88,8 +88,24 @@ func (p *parser) parseBlock() ([]node, string, error) {
 	}
 	var nodes []node
 	var text textBuf
+	// refmod is set after a reference ending in a property ($a.b): Velocity's
+	// lexer is then in its REFMODIFIER state, where "##" starts no comment.
+	refmod := false
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
+		if refmod && strings.HasPrefix(p.src[p.pos:], "##") {
+			refmod = false
+			if !strings.HasPrefix(p.src[p.pos:], "##*") {
+				text.b = append(text.b, "##"...)
+				p.pos += 2
+				continue
+			}
+			p.pos++ // the first '#' disappears into the comment token
+			continue
+		}
+		if c != '#' || !strings.HasPrefix(p.src[p.pos:], "#*") {
+			refmod = false
+		}
 		switch c {
 		case '$':
 			ref, ok, err := p.parseRef(p.pos)
@@ -104,6 +120,7 @@ func (p *parser) parseBlock() ([]node, string, error) {
 			}
 			nodes = text.flush(nodes)
 			nodes = append(nodes, &refNode{ref: ref})
+			refmod = !strings.HasSuffix(ref.src, "}") && len(ref.parts) > 0 && ref.parts[len(ref.parts)-1].kind == partProperty
 		case '\\':
 			if err := p.parseBackslashes(&text, &nodes); err != nil {
 				return nil, "", err
@@ -161,6 +178,21 @@ func (p *parser) strayDollar(text *textBuf) error {
 		p.pos = i
 		return nil
 	}
+	if name, after, ok := p.directiveName(i); ok && p.src[i+1] != '{' && !isControlDirective(name) {
+		// Before "#name" the '$' joins the directive's name, which then
+		// names no directive: Velocity prints the whole call as text.
+		// #if, #elseif, #else, #end and #set have tokens of their own
+		// and stay directives.
+		end := after
+		if end < len(p.src) && p.src[end] == '(' {
+			if close := matchParen(p.src, end); close > 0 {
+				end = close + 1
+			}
+		}
+		text.b = append(text.b, p.src[p.pos:end]...)
+		p.pos = end
+		return nil
+	}
 	j := i
 	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
 		j++
@@ -175,6 +207,32 @@ func (p *parser) strayDollar(text *textBuf) error {
 	text.b = append(text.b, p.src[p.pos:i]...)
 	p.pos = i
 	return nil
+}
+
+func isControlDirective(name string) bool {
+	switch name {
+	case "if", "elseif", "else", "end", "set":
+		return true
+	}
+	return false
+}
+
+// matchParen returns the offset of the ')' that closes the '(' at open, or
+// -1.
+func matchParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // hashStartsToken reports whether the '#' at off begins a comment, an

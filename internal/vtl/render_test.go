@@ -120,6 +120,13 @@ func renderCases() []renderCase {
 		{"entry set", "#set($mm = {'a': 1, 'b': 2})#foreach($e in $mm.entrySet())$e.key=$e.value;#end", "a=1;b=2;"},
 		{"unknown method", "[$v.nope()][$foreach.stop()]", "[][]"},
 		{"empty method parens", "$v()", "V()"},
+		{"comment after ref", "$v##c\nX|${v}##c\nX|$v.length()##c\nX", "VX|VX|1X"},
+		{"no comment after property", "$m.k##c\nX", "v##c\nX"},
+		{"comment token after property", "$m.k##*c*#X", "vX"},
+		{"stray dollar before directive", "$ #set($a=1)X|$#set($b=1)Y|$!#set($c=1)Z", "X|Y|Z"},
+		{"stray dollar before text", "$ alone, $$, a$ b, {\"a\":\"$\"}", "$ alone, $$, a$ b, {\"a\":\"$\"}"},
+		{"hash as text", "x # y|{\"a\":\"#\"}|# x|#1|#]|#(x)", "x # y|{\"a\":\"#\"}|# x|#1|#]|#(x)"},
+		{"dollar and hash end a string literal", "#set($x = \"a#\")#set($y = \"b$\")#set($z = \"c$!\")$x$y$z", "a#b$c$"},
 	}
 }
 
@@ -153,6 +160,9 @@ func TestParseErrors(t *testing.T) {
 		{"#if(true)x#endy", "has no #end"},
 		{"a\\#if(true)b#end", "#end without a matching"},
 		{"#* open", "unterminated comment"},
+		{"a$", "ends with '$'"},
+		{"a$!", "ends with '$'"},
+		{"$v#", "ends with '#'"},
 	}
 	for _, c := range cases {
 		_, err := Parse("t.vm", c.src)

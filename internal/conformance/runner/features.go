@@ -1,0 +1,42 @@
+package runner
+
+// builtTags are the requires tags (FORMAT.md section 3) whose features
+// Archway implements. A vector listing any other tag is skipped.
+var builtTags = map[string]bool{
+	"mock":                 true,
+	"vtl":                  true,
+	"routing":              true,
+	"gateway_responses":    true,
+	"request_parameters":   true,
+	"response_parameters":  true,
+	"selection_pattern":    true,
+	"request_override":     true,
+	"response_override":    true,
+	"passthrough_behavior": true,
+	"stage_variables":      true,
+	"canary":               true,
+	"trace_id":             true,
+	"multi_step":           true,
+}
+
+// builtFixtures are the backend fixtures (fixtures.md) the runner provides.
+var builtFixtures = map[string]bool{"none": true}
+
+// placeholderValues are the values the runner supplies for the placeholder
+// roles (FORMAT.md section 5). No fixture behind them runs yet: they only
+// make the definitions complete.
+var placeholderValues = map[string]string{
+	"region":               "us-east-1",
+	"account_id":           "123456789012",
+	"role_name":            "archway-invoke",
+	"lambda_function_name": "fixture",
+	"lambda_function_arn":  "arn:aws:lambda:us-east-1:123456789012:function:fixture",
+	"http_backend_origin":  "http://127.0.0.1:9",
+	"http_backend_host":    "127.0.0.1:9",
+	"s3_bucket":            "bucket",
+	"sqs_queue_name":       "queue",
+	"sqs_queue_url":        "http://127.0.0.1:9/123456789012/queue",
+	"dynamodb_table":       "table",
+	"kinesis_stream":       "stream",
+	"state_machine_arn":    "arn:aws:states:us-east-1:123456789012:stateMachine:machine",
+}

@@ -1,0 +1,68 @@
+// Package mock is API Gateway's MOCK integration: no backend is called; the
+// integration request payload (normally rendered by the request template)
+// names the status code, and the integration response has no body.
+package mock
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"archway/internal/integration"
+	"archway/internal/jsonvalue"
+)
+
+// Invoker is the MOCK integration.
+type Invoker struct{}
+
+var _ integration.Invoker = Invoker{}
+
+// Invoke answers with the status the payload's statusCode member names and
+// an empty body. A payload that is not a JSON object, or has no usable
+// statusCode, gives 200: the template {statusCode: 200} (not JSON) still
+// yields 200 on AWS (mock-non-json-request-template-status-200). The payload
+// is read as leniently as API Gateway reads JSON (json-smart's permissive
+// mode).
+func (Invoker) Invoke(_ context.Context, req *integration.Request) (*integration.Response, error) {
+	return &integration.Response{Status: Status(req.Body), Header: http.Header{}}, nil
+}
+
+// Status returns the status code a MOCK integration request payload selects.
+func Status(payload []byte) int {
+	v, err := jsonvalue.Parse(payload)
+	if err != nil {
+		return http.StatusOK
+	}
+	m, ok := v.(*jsonvalue.Map)
+	if !ok {
+		return http.StatusOK
+	}
+	sc, ok := m.Lookup("statusCode")
+	if !ok {
+		return http.StatusOK
+	}
+	var n int64
+	switch x := sc.(type) {
+	case int64:
+		n = x
+	case float64:
+		if x != math.Trunc(x) {
+			return http.StatusOK
+		}
+		n = int64(x)
+	case string:
+		i, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
+		if err != nil {
+			return http.StatusOK
+		}
+		n = i
+	default:
+		return http.StatusOK
+	}
+	if n < 100 || n > 599 {
+		return http.StatusOK
+	}
+	return int(n)
+}

@@ -1,0 +1,25 @@
+// Package pipeline serves a compiled plan (package plan) over HTTP the way
+// API Gateway's execute-api endpoint serves a deployed REST API stage,
+// addressed path-style: http://host/{stage}/{resource path}.
+//
+// A request goes through the stages named after the boxes of the API
+// Gateway console, one file each:
+//
+//   - route (route.go): stage and resource path and method; no match is
+//     403 Missing Authentication Token;
+//   - method request (method_request.go): required parameters of the
+//     method's request validator;
+//   - integration request (integration_request.go): mapping template
+//     selection by Content-Type, passthrough behaviour, request parameter
+//     mapping, URI expansion;
+//   - the integration itself, behind integration.Invoker;
+//   - integration response (integration_response.go): selection by status,
+//     response parameters and templates, $context.responseOverride;
+//   - method response (method_response.go): the headers API Gateway adds.
+//
+// Every error is a *GatewayError turned into the response in one place
+// (gateway_response.go), honouring the API's custom gateway responses.
+//
+// The plan is held in an atomic pointer: Handler.Store swaps it while
+// requests are in flight, each request keeping the plan it started with.
+package pipeline

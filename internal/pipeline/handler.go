@@ -1,0 +1,123 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"archway/internal/integration"
+	"archway/internal/integration/mock"
+	"archway/internal/plan"
+	"archway/internal/vtl/apigw"
+)
+
+// MaxPayload is the largest request body API Gateway accepts: 10 MB.
+const MaxPayload = 10 << 20
+
+// Options configure a Handler.
+type Options struct {
+	// Invokers serve the integration types; MOCK is built in and may be
+	// replaced. A method whose type has no invoker answers 500.
+	Invokers map[plan.IntegrationType]integration.Invoker
+	// Now returns the request time; time.Now when nil.
+	Now func() time.Time
+}
+
+// Handler serves the current plan. It is safe for concurrent use.
+type Handler struct {
+	plan     atomic.Pointer[plan.Plan]
+	invokers map[plan.IntegrationType]integration.Invoker
+	engine   *apigw.Engine
+	now      func() time.Time
+}
+
+var _ http.Handler = (*Handler)(nil)
+
+// New returns a Handler serving p.
+func New(p *plan.Plan, opts Options) *Handler {
+	h := &Handler{
+		invokers: map[plan.IntegrationType]integration.Invoker{plan.Mock: mock.Invoker{}},
+		engine:   apigw.NewEngine(),
+		now:      opts.Now,
+	}
+	for t, inv := range opts.Invokers {
+		h.invokers[t] = inv
+	}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	h.plan.Store(p)
+	return h
+}
+
+// Store replaces the plan; requests already in flight finish with the plan
+// they started with.
+func (h *Handler) Store(p *plan.Plan) { h.plan.Store(p) }
+
+// Plan returns the plan being served.
+func (h *Handler) Plan() *plan.Plan { return h.plan.Load() }
+
+// ServeHTTP runs one request through the pipeline.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := h.plan.Load()
+	canary := false
+	if c := p.Canary; c != nil && rand.Float64()*100 < c.PercentTraffic {
+		p, canary = c.Plan, true
+	}
+	x := newExchange(h, p, w, r, canary)
+	if err := x.serve(); err != nil {
+		var ge *GatewayError
+		if !errors.As(err, &ge) {
+			ge = &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal, Cause: err}
+		}
+		x.writeGatewayError(ge)
+	}
+}
+
+// serve runs the stages in order; an error is a *GatewayError or an
+// unexpected failure reported as 500.
+func (x *exchange) serve() error {
+	if err := x.route(); err != nil {
+		return err
+	}
+	body, err := io.ReadAll(io.LimitReader(x.r.Body, MaxPayload+1))
+	if err != nil {
+		return &GatewayError{Type: TypeDefault4XX, Status: http.StatusBadRequest, Message: "Bad Request", Cause: err}
+	}
+	if len(body) > MaxPayload {
+		return &GatewayError{Type: TypeRequestTooLarge, Message: "Request Too Long"}
+	}
+	x.body = body
+	if err := x.methodRequest(); err != nil {
+		return err
+	}
+	ireq, err := x.integrationRequest()
+	if err != nil {
+		return err
+	}
+	inv := x.h.invokers[x.integ.Type]
+	if inv == nil {
+		return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+			Cause: errors.New("integration type " + string(x.integ.Type) + " is not supported yet")}
+	}
+	ctx, cancel := context.WithTimeout(x.r.Context(), x.integ.Timeout)
+	defer cancel()
+	resp, err := inv.Invoke(ctx, ireq)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return &GatewayError{Type: TypeIntegrationTimeout, Message: "Endpoint request timed out", Cause: err}
+		}
+		// Recorded integration failures answered 500, not the documented
+		// 504 (AWS-BEHAVIOR.md, section 2).
+		return &GatewayError{Type: TypeIntegrationFailure, Status: http.StatusInternalServerError, Message: msgInternal, Cause: err}
+	}
+	if x.integ.Type.IsProxy() {
+		x.writeProxyResponse(resp)
+		return nil
+	}
+	return x.integrationResponse(resp)
+}

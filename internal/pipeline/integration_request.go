@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"archway/internal/integration"
+	"archway/internal/plan"
+)
+
+// integrationRequest builds the integration request: the payload (a mapping
+// template's output or the passed-through body) and the mapped parameters.
+// Proxy integrations ignore templates and pass the request through.
+func (x *exchange) integrationRequest() (*integration.Request, error) {
+	in := x.integ
+	req := &integration.Request{
+		Method:  in.HTTPMethod,
+		Header:  http.Header{},
+		Query:   url.Values{},
+		Timeout: in.Timeout,
+	}
+	body, err := x.requestPayload()
+	if err != nil {
+		return nil, err
+	}
+	req.Body = body
+	path := map[string]string{}
+	for _, m := range in.RequestParameters {
+		v, ok := x.mappingValue(m, nil)
+		if !ok {
+			// Mappings from absent sources are omitted (AWS-BEHAVIOR.md 22).
+			continue
+		}
+		loc, name, _ := strings.Cut(m.Target, ".")
+		switch loc {
+		case "header", "multivalueheader":
+			req.Header.Set(name, v)
+		case "querystring", "multivaluequerystring":
+			req.Query.Add(name, v)
+		case "path":
+			path[name] = v
+		}
+	}
+	req.URI = x.expandURI(in.URI, path)
+	return req, nil
+}
+
+// requestPayload selects the request template by Content-Type (application/json
+// when the request has none) and renders it, or applies the passthrough
+// behaviour when no template matches: WHEN_NO_MATCH passes the body through,
+// WHEN_NO_TEMPLATES passes it only when no template is defined, NEVER
+// refuses; a refused request is 415 UNSUPPORTED_MEDIA_TYPE.
+func (x *exchange) requestPayload() ([]byte, error) {
+	in := x.integ
+	if in.Type.IsProxy() {
+		return x.body, nil
+	}
+	ct := mediaType(x.r.Header.Get("Content-Type"))
+	if ct == "" {
+		ct = defaultContentType
+	}
+	t, ok := in.RequestTemplates.Lookup(ct)
+	if !ok {
+		pass := in.Passthrough == plan.WhenNoMatch ||
+			in.Passthrough == plan.WhenNoTemplates && len(in.RequestTemplates) == 0
+		if !pass {
+			return nil, &GatewayError{Type: TypeUnsupportedMediaType, Message: "Unsupported Media Type"}
+		}
+		return x.body, nil
+	}
+	if t.Template == nil {
+		return x.body, nil
+	}
+	x.tpl.Body = x.body
+	out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
+	if err != nil {
+		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+			Cause: fmt.Errorf("request template %s: %w", t.ContentType, err)}
+	}
+	return out, nil
+}
+
+// expandURI replaces ${stageVariables.NAME} and {param} references in an
+// integration URI: stage variables by their values (undefined ones by ""),
+// path parameters by the integration request path parameters.
+func (x *exchange) expandURI(uri string, path map[string]string) string {
+	if !strings.ContainsAny(uri, "{") {
+		return uri
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(uri, '{')
+		if i < 0 {
+			b.WriteString(uri)
+			return b.String()
+		}
+		j := strings.IndexByte(uri[i:], '}')
+		if j < 0 {
+			b.WriteString(uri)
+			return b.String()
+		}
+		name := uri[i+1 : i+j]
+		lead := uri[:i]
+		if strings.HasSuffix(lead, "$") && strings.HasPrefix(name, "stageVariables.") {
+			b.WriteString(lead[:len(lead)-1])
+			v, _ := x.stageVariable(strings.TrimPrefix(name, "stageVariables."))
+			b.WriteString(v)
+		} else {
+			b.WriteString(lead)
+			if v, ok := path[strings.TrimSuffix(name, "+")]; ok {
+				b.WriteString(v)
+			} else {
+				b.WriteString(uri[i : i+j+1])
+			}
+		}
+		uri = uri[i+j+1:]
+	}
+}

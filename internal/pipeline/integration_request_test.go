@@ -1,0 +1,181 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"reflect"
+	"sync"
+	"testing"
+
+	"archway/internal/integration"
+	"archway/internal/pipeline"
+	"archway/internal/plan"
+)
+
+// echo is a MOCK replacement that answers 200 with the integration request
+// payload as body and the mapped headers as response headers.
+var echo = integration.InvokerFunc(func(_ context.Context, req *integration.Request) (*integration.Response, error) {
+	h := http.Header{}
+	for k, v := range req.Header {
+		h[k] = v
+	}
+	h.Set("X-Uri", req.URI)
+	h.Set("X-Query", req.Query.Encode())
+	return &integration.Response{Status: 200, Header: h, Body: req.Body}, nil
+})
+
+// passthroughDoc defines POST / with the given templates and passthrough
+// behaviour; the default integration response passes the payload through.
+func passthroughDoc(templates, behavior string) string {
+	return fmt.Sprintf(`
+openapi: 3.0.1
+info: {title: passthrough, version: "1"}
+paths:
+  /:
+    post:
+      x-amazon-apigateway-integration:
+        type: mock
+        passthroughBehavior: %s
+        requestTemplates: %s
+        responses:
+          default: {statusCode: "200"}
+`, behavior, templates)
+}
+
+// TestPassthrough checks the documented passthrough matrix
+// (docs-passthrough-* vectors): template selection by Content-Type,
+// application/json when there is none, and 415 when refused.
+func TestPassthrough(t *testing.T) {
+	const (
+		jsonTpl    = `{application/json: 'rendered json'}`
+		xmlTpl     = `{application/xml: 'rendered xml'}`
+		noTpl      = `{}`
+		refused    = "415"
+		payload    = "payload"
+		noCT       = ""
+		ctJSON     = "application/json"
+		ctXML      = "application/xml"
+		ctJSONUTF8 = "application/json; charset=utf-8"
+	)
+	tests := []struct {
+		templates, behavior, contentType string
+		want                             string
+	}{
+		{jsonTpl, "when_no_match", noCT, "rendered json"},
+		{jsonTpl, "when_no_templates", noCT, "rendered json"},
+		{jsonTpl, "never", noCT, "rendered json"},
+		{jsonTpl, "when_no_match", ctJSON, "rendered json"},
+		{jsonTpl, "when_no_templates", ctJSON, "rendered json"},
+		{jsonTpl, "never", ctJSON, "rendered json"},
+		{jsonTpl, "never", ctJSONUTF8, "rendered json"},
+		{jsonTpl, "when_no_match", ctXML, payload},
+		{jsonTpl, "when_no_templates", ctXML, refused},
+		{jsonTpl, "never", ctXML, refused},
+		{xmlTpl, "when_no_match", noCT, payload},
+		{xmlTpl, "when_no_templates", noCT, refused},
+		{xmlTpl, "never", noCT, refused},
+		{xmlTpl, "when_no_match", ctXML, "rendered xml"},
+		{xmlTpl, "never", ctXML, "rendered xml"},
+		{xmlTpl, "when_no_templates", ctJSON, refused},
+		{noTpl, "when_no_match", ctXML, payload},
+		{noTpl, "when_no_templates", ctXML, payload},
+		{noTpl, "never", ctXML, refused},
+	}
+	opts := pipeline.Options{Invokers: map[plan.IntegrationType]integration.Invoker{plan.Mock: echo}}
+	for _, tc := range tests {
+		t.Run(tc.templates+" "+tc.behavior+" "+tc.contentType, func(t *testing.T) {
+			srv, _ := serve(t, compilePlan(t, passthroughDoc(tc.templates, tc.behavior)), opts)
+			var hs []string
+			if tc.contentType != "" {
+				hs = append(hs, "Content-Type: "+tc.contentType)
+			}
+			r := do(t, srv, "POST", "/dev/", payload, hs...)
+			if tc.want == refused {
+				r.check(t, 415, `{"message":"Unsupported Media Type"}`)
+				if got := r.header.Get("x-amzn-ErrorType"); got != "UnsupportedMediaTypeException" {
+					t.Errorf("x-amzn-ErrorType = %q", got)
+				}
+				return
+			}
+			r.check(t, 200, tc.want)
+		})
+	}
+}
+
+const paramsDoc = `
+openapi: 3.0.1
+info: {title: params, version: "1"}
+paths:
+  /items/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: q, in: query, schema: {type: string}}
+        - {name: X-In, in: header, schema: {type: string}}
+        - {name: X-Missing, in: header, schema: {type: string}}
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: POST
+        uri: http://backend.example/items/{itemId}?v=${stageVariables.version}&w=${stageVariables.nope}
+        requestParameters:
+          integration.request.path.itemId: method.request.path.id
+          integration.request.querystring.search: method.request.querystring.q
+          integration.request.header.X-Static: "'fixed'"
+          integration.request.header.X-From-Header: method.request.header.X-In
+          integration.request.header.X-Stage: stageVariables.version
+          integration.request.header.X-Stage-Name: context.stage
+          integration.request.header.X-Absent: method.request.header.X-Missing
+        responses:
+          default: {statusCode: "200"}
+`
+
+// recorder is an integration that keeps the last request it received.
+type recorder struct {
+	mu  sync.Mutex
+	req *integration.Request
+}
+
+func (r *recorder) Invoke(_ context.Context, req *integration.Request) (*integration.Response, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.req = req
+	return &integration.Response{Status: 200, Header: http.Header{}}, nil
+}
+
+func (r *recorder) last() *integration.Request {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.req
+}
+
+// TestRequestParameters checks integration request parameter mapping and URI
+// expansion, as an integration receives them.
+func TestRequestParameters(t *testing.T) {
+	rec := &recorder{}
+	opts := pipeline.Options{Invokers: map[plan.IntegrationType]integration.Invoker{plan.HTTP: rec}}
+	srv, _ := serve(t, compilePlan(t, paramsDoc, "version=v2"), opts)
+	do(t, srv, "GET", "/dev/items/7?q=a+b", "", "X-In: hello").check(t, 200, "")
+	req := rec.last()
+	if req == nil {
+		t.Fatal("the integration was not called")
+	}
+	wantHeader := http.Header{
+		"X-Static":      {"fixed"},
+		"X-From-Header": {"hello"},
+		"X-Stage":       {"v2"},
+		"X-Stage-Name":  {"dev"},
+	}
+	if !reflect.DeepEqual(req.Header, wantHeader) {
+		t.Errorf("header = %v, want %v", req.Header, wantHeader)
+	}
+	if got := req.Query.Encode(); got != "search=a+b" {
+		t.Errorf("query = %q", got)
+	}
+	if want := "http://backend.example/items/7?v=v2&w="; req.URI != want {
+		t.Errorf("URI = %q, want %q", req.URI, want)
+	}
+	if req.Method != "POST" {
+		t.Errorf("method = %q, want POST", req.Method)
+	}
+}

@@ -1,0 +1,78 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"archway/internal/integration"
+	"archway/internal/jsonvalue"
+	"archway/internal/plan"
+)
+
+// integrationResponse maps the backend response of a non-proxy integration
+// to the method response: it selects the integration response whose
+// selection pattern matches the backend status (MOCK: the status the request
+// template chose), else the default one; applies its response parameters
+// and the template chosen by Accept; then $context.responseOverride.
+func (x *exchange) integrationResponse(resp *integration.Response) error {
+	ir := plan.Select(x.integ.Responses, x.integ.Default, strconv.Itoa(resp.Status))
+	if ir == nil {
+		return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+			Cause: errors.New("no match for output mapping and no default output mapping configured")}
+	}
+	header := http.Header{}
+	for _, m := range ir.Parameters {
+		if v, ok := x.mappingValue(m, resp); ok {
+			setHeader(header, m.Target, v)
+		}
+	}
+	body := resp.Body
+	contentType := defaultContentType
+	if t := responseTemplate(ir.Templates, x.r.Header.Get("Accept")); t != nil {
+		contentType = t.ContentType
+		if t.Template != nil {
+			x.tpl.Body = resp.Body
+			out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
+			if err != nil {
+				return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+					Cause: fmt.Errorf("response template %s: %w", t.ContentType, err)}
+			}
+			body = out
+		}
+	}
+	if !hasHeader(header, "Content-Type") {
+		header.Set("Content-Type", contentType)
+	}
+	status := x.applyResponseOverride(ir.Status, header)
+	x.writeResponse(status, header, body)
+	return nil
+}
+
+// applyResponseOverride applies $context.responseOverride: status replaces
+// the status, header.NAME sets a header. It returns the status.
+func (x *exchange) applyResponseOverride(status int, header http.Header) int {
+	ro, ok := x.tpl.Context.Lookup("responseOverride")
+	if !ok {
+		return status
+	}
+	m, ok := ro.(*jsonvalue.Map)
+	if !ok {
+		return status
+	}
+	if v, ok := m.Lookup("status"); ok {
+		if n, err := strconv.Atoi(jsonvalue.ToString(v)); err == nil && n >= 100 && n <= 599 {
+			status = n
+		}
+	}
+	if hv, ok := m.Lookup("header"); ok {
+		if hm, ok := hv.(*jsonvalue.Map); ok {
+			for i := 0; i < hm.Len(); i++ {
+				k, v := hm.At(i)
+				setHeader(header, jsonvalue.ToString(k), jsonvalue.ToString(v))
+			}
+		}
+	}
+	return status
+}

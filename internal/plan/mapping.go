@@ -1,0 +1,43 @@
+package plan
+
+// SourceKind is where a parameter mapping reads its value from.
+type SourceKind int
+
+// The mapping sources.
+const (
+	// Static is a literal 'value'.
+	Static SourceKind = iota
+	// MethodRequestPath, MethodRequestQuery and MethodRequestHeader read a
+	// method request parameter (method.request.path|querystring|header.NAME).
+	MethodRequestPath
+	MethodRequestQuery
+	MethodRequestHeader
+	// MethodRequestBody reads the request body (method.request.body); Name
+	// holds a JSONPath when one was given.
+	MethodRequestBody
+	// IntegrationResponseHeader reads a backend response header
+	// (integration.response.header.NAME).
+	IntegrationResponseHeader
+	// IntegrationResponseBody reads the backend response body
+	// (integration.response.body); Name holds a JSONPath when one was given.
+	IntegrationResponseBody
+	// Context reads a $context variable (context.NAME, dotted).
+	Context
+	// StageVariable reads a stage variable (stageVariables.NAME).
+	StageVariable
+)
+
+// Mapping sets one target parameter from a source.
+type Mapping struct {
+	// Target is the parameter set, without its prefix: the header name for
+	// method.response.header.X, or "header.X", "querystring.X", "path.X" for
+	// integration.request.* mappings.
+	Target string
+	// Kind is the source.
+	Kind SourceKind
+	// Name is the source's name, the literal value for Static, or the
+	// JSONPath for the body sources.
+	Name string
+	// Expression is the mapping expression as defined, for messages.
+	Expression string
+}
