@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"archway/internal/javalang"
+	"archway/internal/jsonpath"
 	"archway/internal/model"
 	"archway/internal/plan"
 	"archway/internal/vtl"
@@ -57,6 +58,14 @@ func (c *compiler) mappings(src model.Source, field string, m model.StringMap, p
 			continue
 		}
 		mp.Target = target
+		if mp.Name != "" && (mp.Kind == plan.MethodRequestBody || mp.Kind == plan.IntegrationResponseBody) {
+			path, err := jsonpath.Compile(mp.Name)
+			if err != nil {
+				c.fail(l, fmt.Sprintf("Invalid mapping expression specified: %s: %v", e.Value, err))
+				continue
+			}
+			mp.Path = path
+		}
 		out = append(out, mp)
 	}
 	return out

@@ -26,6 +26,9 @@ type Request struct {
 	Body []byte
 	// Timeout bounds the call; the caller's context carries it too.
 	Timeout time.Duration
+	// TraceID is the request's X-Amzn-Trace-Id, for integrations that
+	// forward it.
+	TraceID string
 }
 
 // Response is what the backend answered.
@@ -37,6 +40,11 @@ type Response struct {
 	Header http.Header
 	// Body is the backend payload.
 	Body []byte
+	// FunctionError is set when a Lambda function failed (non-proxy AWS
+	// integrations); ErrorMessage is then its errorMessage, which
+	// selection patterns are matched against instead of the status.
+	FunctionError bool
+	ErrorMessage  string
 }
 
 // Invoker calls one kind of backend. Implementations are safe for

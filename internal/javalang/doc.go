@@ -10,6 +10,16 @@
 // in Java holds '?' instead: that is the byte Java's UTF-8 encoder writes for
 // a lone surrogate, so the rendered output matches Java's bytes.
 //
+// Java regular expressions (String.matches, replaceAll, replaceFirst,
+// split, and Compile for callers that keep a Pattern) are translated to
+// github.com/dlclark/regexp2 syntax by a parser that follows
+// java.util.regex.Pattern's own: classes become explicit code point sets,
+// ASCII-only (?i), Java's line terminators for . ^ $, \b over letters and
+// digits, possessive quantifiers as atomic groups, numbered named groups,
+// and look-behinds checked and bounded with Java's 32-bit arithmetic.
+// Replacement strings use Java's $n, ${name} and \ rules. Compiled
+// patterns are cached, and every operation is bounded by MatchTimeout.
+//
 // Where Java throws, the functions return a *Exception naming the Java
 // exception class. The behaviour followed is OpenJDK 17's (the oracle's
 // JVM); String.strip, isBlank and repeat do not exist before Java 11.

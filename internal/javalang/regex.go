@@ -9,8 +9,9 @@ import (
 	"github.com/dlclark/regexp2"
 )
 
-// MatchTimeout bounds one regex search. Java has no such limit; a pattern
-// that backtracks catastrophically would stall the gateway instead.
+// MatchTimeout bounds one regex operation (each search, and a whole
+// replaceAll or split). Java has no such limit; a pattern that backtracks
+// catastrophically would stall the gateway instead.
 const MatchTimeout = time.Second
 
 // Pattern is a compiled java.util.regex.Pattern. It is safe for concurrent
@@ -119,6 +120,9 @@ type scanner struct {
 	start int  // rune index the next search starts at
 	empty bool // the previous match was empty
 	done  bool
+	// deadline bounds the whole scan: each search has its own timeout,
+	// and many slow searches must not add up.
+	deadline time.Time
 	// cursor for rune -> byte conversion
 	ri, bi int
 }
@@ -150,6 +154,11 @@ func (sc *scanner) byteOffset(ri int) int {
 func (sc *scanner) next(withGroups bool) (m match, ok bool, err error) {
 	if sc.done {
 		return match{}, false, nil
+	}
+	if sc.deadline.IsZero() {
+		sc.deadline = time.Now().Add(MatchTimeout)
+	} else if time.Now().After(sc.deadline) {
+		return match{}, false, timeoutError(sc.p)
 	}
 	re := sc.p.re
 	if sc.empty && sc.p.afterEmpty != nil {

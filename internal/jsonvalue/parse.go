@@ -33,10 +33,12 @@ import (
 func Parse(data []byte) (any, error) {
 	p := parserPool.Get().(*parser)
 	p.src, p.pos, p.depth = string(data), -1, 0
+	p.a = newArena(len(data))
 	p.read()
 	v, err := p.readFirst()
 	clear(p.stack)
-	p.src, p.stack, p.sb = "", p.stack[:0], p.sb[:0]
+	// The arena's blocks belong to the returned document now.
+	p.src, p.stack, p.sb, p.a = "", p.stack[:0], p.sb[:0], arena{}
 	parserPool.Put(p)
 	return v, err
 }
@@ -91,6 +93,7 @@ type parser struct {
 	// stack holds the entries of the containers being read (key, value
 	// pairs for objects), so that each gets one exactly sized slice.
 	stack []any
+	a     arena
 }
 
 func (p *parser) read() {
@@ -174,7 +177,7 @@ func (p *parser) readValue(set uint8) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return s, nil
+		return p.a.str(s), nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.readNumber(set)
 	default:
@@ -189,7 +192,7 @@ func (p *parser) readValue(set uint8) (any, error) {
 		case "NaN":
 			return math.NaN(), nil
 		}
-		return s, nil
+		return p.a.str(s), nil
 	}
 }
 
@@ -275,7 +278,7 @@ func (p *parser) putEntry(base int, seen map[string]int, key string, v any) map[
 				return nil
 			}
 		}
-		p.stack = append(p.stack, key, v)
+		p.stack = append(p.stack, p.a.str(key), v)
 		return nil
 	}
 	if seen == nil {
@@ -289,7 +292,7 @@ func (p *parser) putEntry(base int, seen map[string]int, key string, v any) map[
 		return seen
 	}
 	seen[key] = len(p.stack)
-	p.stack = append(p.stack, key, v)
+	p.stack = append(p.stack, p.a.str(key), v)
 	return seen
 }
 
@@ -297,14 +300,16 @@ func (p *parser) putEntry(base int, seen map[string]int, key string, v any) map[
 func (p *parser) popObject(base int) *Map {
 	entries := p.stack[base:]
 	n := len(entries) / 2
-	kv := make([]any, 2*n)
+	keys, vals := p.a.take(n), p.a.take(n)
 	for i := range n {
-		kv[i] = entries[2*i]
-		kv[n+i] = entries[2*i+1]
+		keys[i] = entries[2*i]
+		vals[i] = entries[2*i+1]
 	}
 	clear(entries)
 	p.stack = p.stack[:base]
-	return &Map{keys: kv[:n:n], vals: kv[n:]}
+	m := p.a.newMap()
+	m.keys, m.vals = keys, vals
+	return m
 }
 
 func (p *parser) readArray() (any, error) {
@@ -321,9 +326,10 @@ func (p *parser) readArray() (any, error) {
 		case ']':
 			p.depth--
 			p.read()
-			l := &List{JSON: true}
+			l := p.a.newList()
+			l.JSON = true
 			if n := len(p.stack) - base; n > 0 {
-				l.Items = make([]any, n)
+				l.Items = p.a.take(n)
 				copy(l.Items, p.stack[base:])
 				clear(p.stack[base:])
 				p.stack = p.stack[:base]
@@ -350,7 +356,7 @@ func (p *parser) readNumber(set uint8) (any, error) {
 	p.skipDigits()
 	asString := func() any {
 		p.skipNQString(set)
-		return javaTrim(p.src[start:min(p.pos, len(p.src))])
+		return p.a.str(javaTrim(p.src[start:min(p.pos, len(p.src))]))
 	}
 	continues := func() bool {
 		p.skipSpace()
@@ -361,7 +367,11 @@ func (p *parser) readNumber(set uint8) (any, error) {
 		if continues() {
 			return asString(), nil
 		}
-		return parseJavaInteger(token()), nil
+		n, big := parseJavaInteger(token())
+		if big != nil {
+			return big, nil
+		}
+		return p.a.int(n), nil
 	}
 	if p.c == '.' {
 		p.read()
@@ -393,12 +403,12 @@ func (p *parser) extractFloat(start int, s string) (any, error) {
 	if err != nil && err.(*strconv.NumError).Err != strconv.ErrRange {
 		return nil, p.errAt(start, "malformed number "+strconv.Quote(s))
 	}
-	return f, nil
+	return p.a.float(f), nil
 }
 
 // parseJavaInteger converts -?[0-9]* as json-smart does: a long when it
 // fits, a BigInteger otherwise; a lone "-" is 0.
-func parseJavaInteger(s string) any {
+func parseJavaInteger(s string) (int64, *big.Int) {
 	p, l, limit := 0, len(s), 19
 	neg := strings.HasPrefix(s, "-")
 	if neg {
@@ -409,7 +419,7 @@ func parseJavaInteger(s string) any {
 	switch {
 	case l > limit:
 		b, _ := new(big.Int).SetString(s, 10)
-		return b
+		return 0, b
 	case l < limit:
 		limit = l
 	default:
@@ -428,14 +438,14 @@ func parseJavaInteger(s string) any {
 		}
 		if isBig {
 			b, _ := new(big.Int).SetString(s, 10)
-			return b
+			return 0, b
 		}
 		r = r*10 - int64(s[p]-'0')
 	}
 	if neg {
-		return r
+		return r, nil
 	}
-	return -r
+	return -r, nil
 }
 
 // readString reads a quoted string. Without a backslash the text up to the

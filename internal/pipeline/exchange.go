@@ -32,6 +32,10 @@ type exchange struct {
 
 	body []byte
 
+	// trace is the X-Amzn-Trace-Id sent back with integration responses
+	// of every type but MOCK; "" for MOCK.
+	trace string
+
 	// tpl is what mapping templates read; its Context is $context,
 	// shared by the request and the response templates.
 	tpl apigw.Request

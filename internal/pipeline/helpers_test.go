@@ -15,7 +15,7 @@ import (
 
 // compilePlan imports an OpenAPI document and compiles it for stage "dev"
 // with the given stage variables (NAME=VALUE).
-func compilePlan(t *testing.T, doc string, vars ...string) *plan.Plan {
+func compilePlan(t testing.TB, doc string, vars ...string) *plan.Plan {
 	t.Helper()
 	api, _, err := openapi.Parse("test.yaml", []byte(doc))
 	if err != nil {

@@ -21,6 +21,10 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 		Query:   url.Values{},
 		Timeout: in.Timeout,
 	}
+	if in.Type != plan.Mock {
+		x.trace = x.traceID()
+		req.TraceID = x.trace
+	}
 	body, err := x.requestPayload()
 	if err != nil {
 		return nil, err

@@ -14,10 +14,20 @@ import (
 // integrationResponse maps the backend response of a non-proxy integration
 // to the method response: it selects the integration response whose
 // selection pattern matches the backend status (MOCK: the status the request
-// template chose), else the default one; applies its response parameters
-// and the template chosen by Accept; then $context.responseOverride.
+// template chose; a failed Lambda function: its errorMessage, and a
+// successful one always gets the default, aws-lambda-selection-pattern-*),
+// else the default one; applies its response parameters and the template
+// chosen by Accept; then $context.responseOverride.
 func (x *exchange) integrationResponse(resp *integration.Response) error {
-	ir := plan.Select(x.integ.Responses, x.integ.Default, strconv.Itoa(resp.Status))
+	var ir *plan.IntegrationResponse
+	switch {
+	case resp.FunctionError:
+		ir = plan.Select(x.integ.Responses, x.integ.Default, resp.ErrorMessage)
+	case x.integ.Type == plan.AWS && x.integ.IsLambda():
+		ir = x.integ.Default
+	default:
+		ir = plan.Select(x.integ.Responses, x.integ.Default, strconv.Itoa(resp.Status))
+	}
 	if ir == nil {
 		return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: errors.New("no match for output mapping and no default output mapping configured")}
@@ -46,7 +56,7 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 		header.Set("Content-Type", contentType)
 	}
 	status := x.applyResponseOverride(ir.Status, header)
-	x.writeResponse(status, header, body)
+	x.writeIntegrationResponse(status, header, body)
 	return nil
 }
 

@@ -4,14 +4,14 @@ import (
 	"strings"
 
 	"archway/internal/integration"
+	"archway/internal/jsonpath"
 	"archway/internal/jsonvalue"
 	"archway/internal/plan"
 )
 
 // mappingValue evaluates a parameter mapping source for this request; resp
 // is the integration response, nil on the request side. It reports false
-// when the source is absent. JSONPath expressions into bodies are not
-// evaluated yet: a body source with a path counts as absent.
+// when the source is absent.
 func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (string, bool) {
 	switch m.Kind {
 	case plan.Static:
@@ -23,9 +23,7 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 	case plan.MethodRequestHeader:
 		return lookupParam(x.tpl.Params.Header, m.Name, true)
 	case plan.MethodRequestBody:
-		if m.Name == "" {
-			return string(x.body), true
-		}
+		return bodyValue(x.body, m.Path)
 	case plan.IntegrationResponseHeader:
 		if resp != nil {
 			if vs := resp.Header.Values(m.Name); len(vs) > 0 {
@@ -33,8 +31,8 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 			}
 		}
 	case plan.IntegrationResponseBody:
-		if resp != nil && m.Name == "" {
-			return string(resp.Body), true
+		if resp != nil {
+			return bodyValue(resp.Body, m.Path)
 		}
 	case plan.Context:
 		return contextValue(x.tpl.Context, m.Name)
@@ -42,6 +40,28 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 		return x.stageVariable(m.Name)
 	}
 	return "", false
+}
+
+// bodyValue returns a body, or the value path selects in it: a string as
+// it is, anything else as compact JSON. A body that is not JSON, or a path
+// that selects nothing, is absent. (Only AWS's documentation describes
+// body mappings; no recording pins the text form of non-string values.)
+func bodyValue(body []byte, path *jsonpath.Path) (string, bool) {
+	if path == nil {
+		return string(body), true
+	}
+	doc, err := jsonvalue.Parse(body)
+	if err != nil {
+		return "", false
+	}
+	v, err := path.Read(doc)
+	if err != nil || v == nil {
+		return "", false
+	}
+	if s, ok := v.(string); ok {
+		return s, true
+	}
+	return string(jsonvalue.AppendJSON(nil, v)), true
 }
 
 // lookupParam returns the value of a parameter; header names compare

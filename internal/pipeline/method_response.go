@@ -7,9 +7,19 @@ import (
 	"archway/internal/integration"
 )
 
+// writeIntegrationResponse writes a response that came from the
+// integration: with X-Amzn-Trace-Id, except for MOCK, which never carries
+// one (trace-id-with-client-trace-req-headers-mock).
+func (x *exchange) writeIntegrationResponse(status int, header http.Header, body []byte) {
+	if x.trace != "" {
+		header["X-Amzn-Trace-Id"] = []string{x.trace}
+	}
+	x.writeResponse(status, header, body)
+}
+
 // writeResponse writes the method response with the headers API Gateway
 // adds: x-amzn-RequestId, x-amz-apigw-id and Content-Length (Date comes
-// from the HTTP server). MOCK responses carry no X-Amzn-Trace-Id.
+// from the HTTP server).
 func (x *exchange) writeResponse(status int, header http.Header, body []byte) {
 	h := x.w.Header()
 	for k, v := range header {
@@ -32,7 +42,7 @@ func (x *exchange) writeProxyResponse(resp *integration.Response) {
 	if !hasHeader(header, "Content-Type") {
 		header.Set("Content-Type", defaultContentType)
 	}
-	x.writeResponse(resp.Status, header, resp.Body)
+	x.writeIntegrationResponse(resp.Status, header, resp.Body)
 }
 
 // hasHeader reports whether h holds name, compared without case (h may

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strings"
 	"time"
 
 	"archway/internal/javalang"
@@ -69,6 +70,13 @@ type Integration struct {
 	// Default is the integration response without a selection pattern;
 	// nil when there is none.
 	Default *IntegrationResponse
+}
+
+// IsLambda reports whether the integration invokes a Lambda function: an
+// AWS or AWS_PROXY integration whose URI is a Lambda invocation ARN
+// (arn:aws:apigateway:{region}:lambda:path/...).
+func (in *Integration) IsLambda() bool {
+	return (in.Type == AWS || in.Type == AWSProxy) && strings.Contains(in.URI, ":lambda:path/")
 }
 
 // IntegrationResponse maps a backend response to a method response.

@@ -1,5 +1,7 @@
 package plan
 
+import "archway/internal/jsonpath"
+
 // SourceKind is where a parameter mapping reads its value from.
 type SourceKind int
 
@@ -38,6 +40,9 @@ type Mapping struct {
 	// Name is the source's name, the literal value for Static, or the
 	// JSONPath for the body sources.
 	Name string
+	// Path is the compiled JSONPath of a body source that names one; nil
+	// for the whole body and for the other sources.
+	Path *jsonpath.Path
 	// Expression is the mapping expression as defined, for messages.
 	Expression string
 }

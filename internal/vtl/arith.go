@@ -3,6 +3,7 @@ package vtl
 import (
 	"math"
 	"math/big"
+	"strconv"
 
 	"archway/internal/jsonvalue"
 )
@@ -17,7 +18,7 @@ func arith(op string, a, b any) any {
 	}
 	fa, aFloat := a.(float64)
 	fb, bFloat := b.(float64)
-	if aFloat || bFloat {
+	if aFloat || bFloat || isDecimal(a) || isDecimal(b) {
 		if !aFloat {
 			fa = toFloat(a)
 		}
@@ -117,7 +118,7 @@ func intArith(op string, a, b int64) (int64, bool) {
 
 func isNumber(v any) bool {
 	switch v.(type) {
-	case int64, float64, *big.Int:
+	case int64, float64, *big.Int, *jsonvalue.Decimal:
 		return true
 	}
 	return false
@@ -131,6 +132,10 @@ func toFloat(v any) float64 {
 		return x
 	case *big.Int:
 		f, _ := new(big.Float).SetInt(x).Float64()
+		return f
+	case *jsonvalue.Decimal:
+		// BigDecimal arithmetic is approximated with doubles.
+		f, _ := strconv.ParseFloat(x.JavaString(), 64)
 		return f
 	}
 	return 0
@@ -176,7 +181,15 @@ func compareNumbers(a, b any) (int, bool) {
 }
 
 func isFloat(v any) bool {
-	_, ok := v.(float64)
+	switch v.(type) {
+	case float64, *jsonvalue.Decimal:
+		return true
+	}
+	return false
+}
+
+func isDecimal(v any) bool {
+	_, ok := v.(*jsonvalue.Decimal)
 	return ok
 }
 

@@ -1,10 +1,6 @@
 package vtl
 
-import (
-	"errors"
-
-	"archway/internal/jsonvalue"
-)
+import "archway/internal/jsonvalue"
 
 // foreachScope is the $foreach object of one loop.
 type foreachScope struct {
@@ -100,7 +96,7 @@ func (n *foreachNode) render(r *renderer) error {
 	if len(items) == 0 {
 		return nil
 	}
-	if l, ok := it.(*jsonvalue.List); ok && len(l.Items) > 0 {
+	if _, ok := it.(*jsonvalue.List); ok && r.t.mutates {
 		items = append([]any(nil), items...) // the body may change the list
 	}
 	var saved [4]savedVar
@@ -137,8 +133,7 @@ func (n *foreachNode) loop(r *renderer, scope *foreachScope, items []any) error 
 		r.assign("foreach", scope)
 		r.assign(n.varName, item)
 		if err := r.renderNodes(n.body); err != nil {
-			var bs *breakSignal
-			if errors.As(err, &bs) && (bs.target == nil || bs.target == scope) {
+			if bs, ok := err.(*breakSignal); ok && (bs.target == nil || bs.target == scope) {
 				return nil
 			}
 			return err

@@ -12,11 +12,18 @@ const MaxTemplateSize = 300 * 1024
 // Template is a parsed template. It is immutable and safe for concurrent
 // use by many renders.
 type Template struct {
-	name   string
-	src    string
-	root   []node
-	macros map[string]*macroDef
+	name    string
+	src     string
+	root    []node
+	macros  map[string]*macroDef
+	mutates bool
 }
+
+// MayMutate reports whether the template can change a list or map it did
+// not build itself: it calls a mutating method (put, add, remove, set,
+// clear, ...), assigns to a property or index, or uses #evaluate. A
+// template that cannot may be given shared values without copying them.
+func (t *Template) MayMutate() bool { return t.mutates }
 
 // Name returns the name the template was parsed with.
 func (t *Template) Name() string { return t.name }
@@ -39,7 +46,7 @@ func Parse(name, src string) (*Template, error) {
 	if term != "" {
 		return nil, p.errAt(p.termOff, "#%s without a matching #if, #foreach, #macro or #define", term)
 	}
-	return &Template{name: name, src: src, root: nodes, macros: p.macros}, nil
+	return &Template{name: name, src: src, root: nodes, macros: p.macros, mutates: p.mutates}, nil
 }
 
 // parser is a hand-written recursive-descent parser that follows the
@@ -52,6 +59,13 @@ type parser struct {
 	termOff int  // offset of the last block terminator read
 	depth   int  // nesting of blocks and string literals
 	literal bool // parsing the inside of a double-quoted string
+	mutates bool // see Template.MayMutate
+}
+
+// mutatingMethods are the collection methods that change their receiver.
+var mutatingMethods = map[string]bool{
+	"put": true, "putAll": true, "putIfAbsent": true, "remove": true, "clear": true,
+	"add": true, "addAll": true, "set": true, "setValue": true, "removeAll": true, "retainAll": true,
 }
 
 const maxNesting = 200
@@ -431,6 +445,7 @@ func (p *parser) parseHash(text *textBuf, nodes *[]node) (node, string, bool, er
 		if len(args) != 1 {
 			return nil, "", true, p.errAt(start, "#evaluate takes exactly one argument")
 		}
+		p.mutates = true
 		return &evaluateNode{arg: args[0], off: start}, "", true, nil
 	case "include", "parse":
 		p.pos = after
@@ -551,6 +566,9 @@ func (p *parser) parseSet(start int) (node, error) {
 	}
 	if err := p.expectClose(start, "set"); err != nil {
 		return nil, err
+	}
+	if len(ref.parts) > 0 {
+		p.mutates = true
 	}
 	return &setNode{target: ref, rhs: rhs, off: start}, nil
 }

@@ -329,6 +329,7 @@ func (p *parser) parseString() (expr, error) {
 		return nil, p.errAt(start, "string literals nested more than %d deep", maxNesting)
 	}
 	nodes, term, err := sub.parseBlock()
+	p.mutates = p.mutates || sub.mutates
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			// Report the position inside the enclosing template.

@@ -41,6 +41,9 @@ func (p *parser) parseRef(off int) (*refExpr, bool, error) {
 					return nil, false, err
 				}
 				part.kind, part.args = partMethod, args
+				if mutatingMethods[part.name] {
+					p.mutates = true
+				}
 			}
 			ref.parts = append(ref.parts, part)
 			continue

@@ -47,16 +47,29 @@ func (b *breakSignal) Error() string { return "vtl: #break outside #foreach" }
 // appends the output to dst. Assignments made by #set are written into
 // vars. A failed render returns the partial output and an *Error.
 func (t *Template) Render(dst []byte, vars map[string]any) ([]byte, error) {
+	return t.RenderWith(new(Scratch), dst, vars)
+}
+
+// Scratch is memory that successive renders reuse. The zero value is
+// ready to use; one Scratch serves one render at a time.
+type Scratch struct {
+	r renderer
+}
+
+// RenderWith is Render reusing s's memory.
+func (t *Template) RenderWith(s *Scratch, dst []byte, vars map[string]any) ([]byte, error) {
 	if vars == nil {
 		vars = map[string]any{}
 	}
-	r := &renderer{t: t, out: dst, vars: vars}
+	r := &s.r
+	*r = renderer{t: t, out: dst, vars: vars, args: r.args[:0]}
 	err := r.renderNodes(t.root)
-	var bs *breakSignal
-	if errors.Is(err, errStop) || errors.As(err, &bs) {
+	if _, isBreak := err.(*breakSignal); isBreak || err == errStop {
 		err = nil
 	}
-	return r.out, err
+	out := r.out
+	*r = renderer{args: r.args[:0]}
+	return out, err
 }
 
 func (r *renderer) renderNodes(nodes []node) error {

@@ -25,6 +25,10 @@ type input struct {
 	doc     any
 	docErr  error
 	allMaps *jsonvalue.Map
+	// private is set when the template may change what it reads: each
+	// $input.path result is then a copy, as AWS re-parses the body for
+	// every call.
+	private bool
 }
 
 // bodyText is $input.body: the raw payload, or "{}" when it is empty.
@@ -63,9 +67,12 @@ func (in *input) read(path string) (any, error) {
 	if errors.Is(err, jsonpath.ErrNotFound) {
 		return nil, nil
 	}
-	// Every call sees the body as sent, whatever the template did to an
-	// earlier result.
-	return jsonvalue.Clone(v), err
+	if in.private {
+		// Every call sees the body as sent, whatever the template did to
+		// an earlier result.
+		v = jsonvalue.Clone(v)
+	}
+	return v, err
 }
 
 // Property answers $input.body.

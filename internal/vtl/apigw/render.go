@@ -1,6 +1,8 @@
 package apigw
 
 import (
+	"sync"
+
 	"archway/internal/jsonvalue"
 	"archway/internal/vtl"
 )
@@ -22,13 +24,27 @@ type Request struct {
 	Vars map[string]any
 }
 
-// Engine renders templates with shared, concurrency-safe caches.
+// Engine renders templates with shared, concurrency-safe caches. It keeps
+// the memory of finished renders for the next ones.
 type Engine struct {
 	paths *PathCache
+	pool  sync.Pool // of *renderState
+}
+
+// renderState is what one render needs besides the template.
+type renderState struct {
+	scratch vtl.Scratch
+	vars    map[string]any
+	in      input
+	noVars  *jsonvalue.Map
 }
 
 // NewEngine returns an Engine with an empty JSONPath cache.
-func NewEngine() *Engine { return &Engine{paths: NewPathCache()} }
+func NewEngine() *Engine {
+	return &Engine{paths: NewPathCache(), pool: sync.Pool{New: func() any {
+		return &renderState{vars: make(map[string]any, 16), noVars: jsonvalue.NewMap(0)}
+	}}}
+}
 
 // Render renders t for req, appending the output to dst. After the call
 // req.Context holds whatever the template wrote to
@@ -38,17 +54,25 @@ func (e *Engine) Render(dst []byte, t *vtl.Template, req *Request) ([]byte, erro
 		req.Context = newOpaque()
 	}
 	EnsureOverrides(req.Context)
+	st := e.pool.Get().(*renderState)
+	defer e.pool.Put(st)
 	sv := req.StageVariables
 	if sv == nil {
-		sv = jsonvalue.NewMap(0)
+		sv = st.noVars
+		sv.Clear()
 	}
-	vars := make(map[string]any, 16+len(req.Vars))
-	vars["input"] = &input{body: req.Body, params: req.Params, paths: e.paths}
+	clear(st.vars)
+	st.in = input{body: req.Body, params: req.Params, paths: e.paths, private: t.MayMutate()}
+	vars := st.vars
+	vars["input"] = &st.in
 	vars["util"] = util{}
 	vars["context"] = req.Context
 	vars["stageVariables"] = sv
 	for k, v := range req.Vars {
 		vars[k] = v
 	}
-	return t.Render(dst, vars)
+	out, err := t.RenderWith(&st.scratch, dst, vars)
+	clear(st.vars)
+	st.in = input{}
+	return out, err
 }
