@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"archway/internal/javalang"
 )
 
 // tokenKind names Jayway's path tokens; the array kinds are the operations
@@ -55,7 +57,7 @@ func compilePath(src string) (*Path, string) {
 	if src == "" {
 		return nil, "path may not be null or empty"
 	}
-	path := javaTrim(src)
+	path := javalang.Trim(src)
 	if strings.HasSuffix(path, "..") {
 		return nil, "a path can not end with a scan"
 	}
@@ -173,18 +175,6 @@ func fastForwardUntilClosed(s string, i int) int {
 		}
 	}
 	return n
-}
-
-// javaTrim is String.trim: it strips characters up to U+0020.
-func javaTrim(s string) string {
-	i, j := 0, len(s)
-	for i < j && s[i] <= ' ' {
-		i++
-	}
-	for j > i && s[j-1] <= ' ' {
-		j--
-	}
-	return s[i:j]
 }
 
 // charAt decodes the character at byte offset i the way Java sees it for

@@ -2,6 +2,8 @@ package jsonpath
 
 import (
 	"strings"
+
+	"archway/internal/javalang"
 )
 
 // analyzeFilter finds the bounds of the filter whose '?' is at i (brackets
@@ -60,23 +62,23 @@ func analyzeFilter(frag string, i int) (token, string) {
 // parseFilter is Filter.parse: "[?(" criteria joined by && and || ")]".
 // The criteria are combined from the right, as Jayway's stacks do.
 func parseFilter(s string) (predicate, string) {
-	s = javaTrim(s)
+	s = javalang.Trim(s)
 	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
 		return nil, "filter must start with '[' and end with ']': " + s
 	}
-	s = javaTrim(s[1 : len(s)-1])
+	s = javalang.Trim(s[1 : len(s)-1])
 	if !strings.HasPrefix(s, "?") {
 		return nil, "filter must start with '[?' and end with ']': " + s
 	}
-	s = javaTrim(s[1:])
+	s = javalang.Trim(s[1:])
 	if len(s) < 2 || s[0] != '(' || s[len(s)-1] != ')' {
 		return nil, "filter must start with '[?(' and end with ')]': " + s
 	}
-	s = javaTrim(s[1 : len(s)-1])
+	s = javalang.Trim(s[1 : len(s)-1])
 	var ops []string
 	var crits []predicate
 	for _, piece := range splitLogical(s) {
-		piece = javaTrim(piece)
+		piece = javalang.Trim(piece)
 		if piece == "&&" || piece == "||" {
 			ops = append(ops, piece)
 			continue
@@ -195,12 +197,12 @@ var criteriaOperators = [...]struct {
 
 // parseCriterion is Criteria.parse followed by Criteria.create.
 func parseCriterion(s string) (predicate, string) {
-	left, right, opText := javaTrim(s), "", ""
+	left, right, opText := javalang.Trim(s), "", ""
 	op := opNone
 	for _, o := range criteriaOperators {
 		if idx := strings.Index(s, o.text); idx >= 0 {
-			left = javaTrim(s[:idx])
-			right = javaTrim(s[idx+len(o.text):])
+			left = javalang.Trim(s[:idx])
+			right = javalang.Trim(s[idx+len(o.text):])
 			opText, op = o.text, o.op
 			break
 		}

@@ -55,7 +55,10 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 // when the request has none) and renders it, or applies the passthrough
 // behaviour when no template matches: WHEN_NO_MATCH passes the body through,
 // WHEN_NO_TEMPLATES passes it only when no template is defined, NEVER
-// refuses; a refused request is 415 UNSUPPORTED_MEDIA_TYPE.
+// refuses; a refused request is 415 UNSUPPORTED_MEDIA_TYPE. The payload is
+// binary when its Content-Type is a binary media type; content handling
+// converts it (content_handling.go). Proxy integrations get the body as
+// received.
 func (x *exchange) requestPayload() ([]byte, error) {
 	in := x.integ
 	if in.Type.IsProxy() {
@@ -65,6 +68,7 @@ func (x *exchange) requestPayload() ([]byte, error) {
 	if ct == "" {
 		ct = defaultContentType
 	}
+	binary := x.binaryType(ct)
 	t, ok := in.RequestTemplates.Lookup(ct)
 	if !ok {
 		pass := in.Passthrough == plan.WhenNoMatch ||
@@ -72,18 +76,21 @@ func (x *exchange) requestPayload() ([]byte, error) {
 		if !pass {
 			return nil, &GatewayError{Type: TypeUnsupportedMediaType, Message: "Unsupported Media Type"}
 		}
-		return x.body, nil
 	}
-	if t.Template == nil {
-		return x.body, nil
+	if !ok || t.Template == nil {
+		return convertPayload(x.body, binary, binary, in.ContentHandling)
 	}
-	x.tpl.Body = x.body
+	text, err := templateInput(x.body, binary, in.ContentHandling)
+	if err != nil {
+		return nil, err
+	}
+	x.tpl.Body = text
 	out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
 	if err != nil {
 		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: fmt.Errorf("request template %s: %w", t.ContentType, err)}
 	}
-	return out, nil
+	return templateOutput(out, in.ContentHandling)
 }
 
 // expandURI replaces ${stageVariables.NAME} and {param} references in an

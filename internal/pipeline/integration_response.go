@@ -38,19 +38,21 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 			setHeader(header, m.Target, v)
 		}
 	}
-	body := resp.Body
+	binary := x.binaryType(mediaType(resp.Header.Get("Content-Type")))
+	var body []byte
+	var err error
 	contentType := defaultContentType
-	if t := responseTemplate(ir.Templates, x.r.Header.Get("Accept")); t != nil {
+	t := responseTemplate(ir.Templates, x.r.Header.Get("Accept"))
+	if t != nil {
 		contentType = t.ContentType
-		if t.Template != nil {
-			x.tpl.Body = resp.Body
-			out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
-			if err != nil {
-				return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
-					Cause: fmt.Errorf("response template %s: %w", t.ContentType, err)}
-			}
-			body = out
-		}
+	}
+	if t == nil || t.Template == nil {
+		body, err = convertPayload(resp.Body, binary, x.binaryAccept(), ir.ContentHandling)
+	} else {
+		body, err = x.renderResponse(t, resp.Body, binary, ir.ContentHandling)
+	}
+	if err != nil {
+		return err
 	}
 	if !hasHeader(header, "Content-Type") {
 		header.Set("Content-Type", contentType)
@@ -58,6 +60,22 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 	status := x.applyResponseOverride(ir.Status, header)
 	x.writeIntegrationResponse(status, header, body)
 	return nil
+}
+
+// renderResponse renders a response template over the integration
+// response payload, with content handling.
+func (x *exchange) renderResponse(t *plan.Template, payload []byte, binary bool, h plan.ContentHandling) ([]byte, error) {
+	text, err := templateInput(payload, binary, h)
+	if err != nil {
+		return nil, err
+	}
+	x.tpl.Body = text
+	out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
+	if err != nil {
+		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+			Cause: fmt.Errorf("response template %s: %w", t.ContentType, err)}
+	}
+	return templateOutput(out, h)
 }
 
 // applyResponseOverride applies $context.responseOverride: status replaces
