@@ -59,6 +59,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := runner.Options{Known: kf}
 	if *only != "" {
 		opts.Only = strings.Split(*only, ",")
+		ids := map[string]bool{}
+		for _, v := range vectors {
+			ids[v.ID] = true
+		}
+		for _, id := range opts.Only {
+			if !ids[id] {
+				fmt.Fprintf(stderr, "conformance: -only %s: no such vector\n", id)
+				return 2
+			}
+		}
 	}
 	s := runner.Run(vectors, opts)
 	for _, line := range s.Lines(*verbose) {

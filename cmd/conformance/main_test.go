@@ -28,6 +28,7 @@ func TestRun(t *testing.T) {
 		{"closing line", []string{"-known", known, "-only", "routing-order-part1,gateway-responses-defaults", vectorsDir}, 0,
 			"1 passed, 0 failed, 1 skipped\n"},
 		{"no directory", []string{"-known", known}, 2, ""},
+		{"unknown vector", []string{"-known", known, "-only", "no-such-vector", vectorsDir}, 2, ""},
 		{"missing known file", []string{"-known", filepath.Join(t.TempDir(), "absent"), vectorsDir}, 2, ""},
 	}
 	for _, tc := range tests {

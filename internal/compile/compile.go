@@ -123,14 +123,8 @@ func (c *compiler) fail(l model.Loc, msg string) {
 
 func (c *compiler) method(m *model.Method) *plan.Method {
 	pm := &plan.Method{HTTPMethod: strings.ToUpper(m.HTTPMethod)}
-	for _, r := range m.MethodResponses {
-		pm.ResponseStatuses = append(pm.ResponseStatuses, r.StatusCode)
-	}
-	if v := c.api.RequestValidator(m.RequestValidatorID); v != nil {
-		pm.Validation.Body = v.ValidateRequestBody
-		if v.ValidateRequestParameters {
-			pm.Validation.RequiredParameters = requiredParameters(m.RequestParameters)
-		}
+	if v := c.api.RequestValidator(m.RequestValidatorID); v != nil && v.ValidateRequestParameters {
+		pm.Validation.RequiredParameters = requiredParameters(m.RequestParameters)
 	}
 	if m.Integration != nil {
 		pm.Integration = c.integration(m.Integration)

@@ -145,7 +145,7 @@ paths:
 		t.Fatalf("got %v, want 2 definition errors", err)
 	}
 	for i, want := range []string{
-		"api.yaml:10: paths./a.get.x-amazon-apigateway-integration.requestTemplates.application/json: invalid mapping template",
+		"api.yaml:10: paths./a.get.x-amazon-apigateway-integration.requestTemplates.application/json: invalid mapping template: line 1, column 7: expected ')'",
 		`invalid selection pattern "[unclosed"`,
 	} {
 		if !strings.Contains(errs[i].Error(), want) {
@@ -209,5 +209,37 @@ func TestParseSource(t *testing.T) {
 				t.Errorf("got %v %v %q, want %v %v %q", ok, m.Kind, m.Name, tc.ok, tc.kind, tc.name)
 			}
 		})
+	}
+}
+
+func TestCompileCanary(t *testing.T) {
+	api := parse(t, okDoc)
+	p, err := Compile(api, StageConfig{
+		Name:      "dev",
+		Variables: model.StringMap{{Key: "a", Value: "1"}, {Key: "b", Value: "2"}},
+		Canary: &Canary{
+			PercentTraffic:         25,
+			StageVariableOverrides: model.StringMap{{Key: "b", Value: "canary"}, {Key: "c", Value: "new"}},
+			API:                    api,
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Canary == nil || p.Canary.PercentTraffic != 25 || p.Canary.Plan.Canary != nil {
+		t.Fatalf("canary = %+v", p.Canary)
+	}
+	want := []plan.Variable{{Name: "a", Value: "1"}, {Name: "b", Value: "canary"}, {Name: "c", Value: "new"}}
+	got := p.Canary.Plan.StageVariables
+	if len(got) != len(want) {
+		t.Fatalf("canary variables = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("canary variable %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+	if len(p.StageVariables) != 2 || p.StageVariables[1].Value != "2" {
+		t.Errorf("stage variables changed: %v", p.StageVariables)
 	}
 }

@@ -18,6 +18,8 @@ type Request struct {
 	// URI is the integration URI with stage variables and path parameters
 	// expanded.
 	URI string
+	// Credentials is the IAM role ARN to assume, or "" for none.
+	Credentials string
 	// Header holds the mapped integration request headers.
 	Header http.Header
 	// Query holds the mapped integration request query string parameters.

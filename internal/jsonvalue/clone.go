@@ -59,7 +59,7 @@ func (c *cloner) clone(v any) any {
 	case *Map:
 		m := &c.maps[0]
 		c.maps = c.maps[1:]
-		m.Opaque = x.Opaque
+		m.Opaque, m.Hidden = x.Opaque, x.Hidden
 		m.keys = c.take(len(x.keys))
 		copy(m.keys, x.keys)
 		m.vals = c.take(len(x.vals))

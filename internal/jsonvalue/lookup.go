@@ -9,11 +9,18 @@ func (m *Map) Lookup(key string) (any, bool) {
 				return m.vals[i], true
 			}
 		}
-		return nil, false
+		return m.lookupHidden(key)
 	}
 	i, ok := m.index[key]
 	if !ok {
-		return nil, false
+		return m.lookupHidden(key)
 	}
 	return m.vals[i], true
+}
+
+func (m *Map) lookupHidden(key string) (any, bool) {
+	if m.Hidden != nil {
+		return m.Hidden.Lookup(key)
+	}
+	return nil, false
 }

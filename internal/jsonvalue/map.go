@@ -11,6 +11,10 @@ type Map struct {
 	vals   []any
 	index  map[any]int
 	Opaque bool
+	// Hidden answers Get for keys the map does not hold, without being
+	// one of its entries: API Gateway's $context resolves
+	// $context.isCanaryRequest although its keySet() does not list it.
+	Hidden *Map
 }
 
 // NewMap returns an empty map with room for n entries.
@@ -53,6 +57,9 @@ func (m *Map) Len() int { return len(m.keys) }
 func (m *Map) Get(k any) (any, bool) {
 	i, ok := m.lookup(NormKey(k))
 	if !ok {
+		if m.Hidden != nil {
+			return m.Hidden.Get(k)
+		}
 		return nil, false
 	}
 	return m.vals[i], true
@@ -71,7 +78,7 @@ func (m *Map) Put(k, v any) any {
 	m.vals = append(m.vals, v)
 	if m.index != nil {
 		m.index[nk] = len(m.keys) - 1
-	} else if len(m.keys) > 8 {
+	} else if len(m.keys) > 32 {
 		m.index = make(map[any]int, len(m.keys)*2)
 		for i, key := range m.keys {
 			m.index[NormKey(key)] = i

@@ -34,15 +34,16 @@ func (x *exchange) binaryType(mt string) bool {
 }
 
 // binaryAccept reports whether the first Accept media type is, exactly, one
-// of the binary media types: image/*, */* and */x entries never match an
-// Accept header (aws-proxy-binary-accept-*).
+// of the binary media types. Wildcards play no part: an Accept of image/*
+// or */* is never binary, and an entry */test matches no Accept, not even
+// */test (aws-proxy-binary-accept-*).
 func (x *exchange) binaryAccept() bool {
 	a := mediaType(x.r.Header.Get("Accept"))
-	if a == "" {
+	if a == "" || strings.Contains(a, "*") {
 		return false
 	}
 	for _, b := range x.plan.BinaryMediaTypes {
-		if strings.EqualFold(b, a) {
+		if !strings.Contains(b, "*") && strings.EqualFold(b, a) {
 			return true
 		}
 	}

@@ -10,23 +10,6 @@ import (
 	"archway/internal/vtl/apigw"
 )
 
-// identityKeys are the members of $context.identity in AWS's keySet order
-// (vtl-context-keyset-dump); only sourceIp and userAgent are known locally,
-// the others are null, which templates print as "".
-var identityKeys = [...]string{
-	"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "sourceIp",
-	"principalOrgId", "accessKey", "cognitoAuthenticationType",
-	"cognitoAuthenticationProvider", "userArn", "userAgent", "user",
-}
-
-// opaque returns an empty $context map, which prints as "" when
-// interpolated whole, as AWS's nested context maps do.
-func opaque(n int) *jsonvalue.Map {
-	m := jsonvalue.NewMap(n)
-	m.Opaque = true
-	return m
-}
-
 // buildTemplateInput prepares what mapping templates read: $context,
 // $stageVariables and $input.params().
 func (x *exchange) buildTemplateInput() {
@@ -39,53 +22,38 @@ func (x *exchange) buildTemplateInput() {
 	}
 }
 
-// buildContext returns $context with its members in the order AWS's
-// keySet lists them (vtl-context-keyset-dump), followed by
-// isCanaryRequest, which AWS resolves although its keySet does not list it
-// (canary-response-deployment-1 renders "false").
+// buildContext returns $context for this request.
 func (x *exchange) buildContext() *jsonvalue.Map {
 	now := x.h.now().UTC()
-	ctx := opaque(20)
-	resourceID, resourcePath, httpMethod := "", "", x.r.Method
-	if x.resource != nil {
-		resourceID, resourcePath = x.resource.ID, x.resource.Path
-	}
 	host := x.r.Host
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
 	domainPrefix, _, _ := strings.Cut(host, ".")
-	ctx.Put("resourceId", resourceID)
-	ctx.Put("resourcePath", resourcePath)
-	ctx.Put("httpMethod", httpMethod)
-	ctx.Put("extendedRequestId", x.apigwID)
-	ctx.Put("requestTime", now.Format("02/Jan/2006:15:04:05 -0700"))
-	ctx.Put("path", x.path)
-	ctx.Put("accountId", x.plan.AccountID)
-	ctx.Put("protocol", x.r.Proto)
-	ctx.Put("requestOverride", opaque(3))
-	ctx.Put("stage", x.plan.Stage)
-	ctx.Put("domainPrefix", domainPrefix)
-	ctx.Put("requestTimeEpoch", now.UnixMilli())
-	ctx.Put("requestId", x.requestID)
-	identity := opaque(len(identityKeys))
-	for _, k := range identityKeys {
-		identity.Put(k, nil)
+	rc := apigw.RequestContext{
+		AccountID:         x.plan.AccountID,
+		APIID:             x.plan.APIID,
+		DeploymentID:      x.plan.DeploymentID,
+		DomainName:        host,
+		DomainPrefix:      domainPrefix,
+		ExtendedRequestID: x.apigwID,
+		HTTPMethod:        x.r.Method,
+		Path:              x.path,
+		Protocol:          x.r.Proto,
+		RequestID:         x.requestID,
+		RequestTime:       now.Format("02/Jan/2006:15:04:05 -0700"),
+		RequestTimeEpoch:  now.UnixMilli(),
+		Stage:             x.plan.Stage,
+		Identity: apigw.Identity{
+			SourceIP:  sourceIP(x.r.RemoteAddr),
+			UserAgent: x.r.Header.Get("User-Agent"),
+		},
 	}
-	identity.Put("sourceIp", sourceIP(x.r.RemoteAddr))
-	identity.Put("userAgent", x.r.Header.Get("User-Agent"))
-	ctx.Put("identity", identity)
-	ctx.Put("domainName", host)
-	ctx.Put("deploymentId", x.plan.DeploymentID)
-	ctx.Put("responseOverride", opaque(1))
-	ctx.Put("apiId", x.plan.APIID)
-	canary := "false"
-	if x.canary {
-		canary = "true"
+	if x.resource != nil {
+		rc.ResourceID, rc.ResourcePath = x.resource.ID, x.resource.Path
 	}
-	ctx.Put("isCanaryRequest", canary)
-	apigw.EnsureOverrides(ctx)
-	return ctx
+	rc.IsCanaryRequest = x.canary
+	return rc.Map()
 }
 
 func sourceIP(remote string) string {
@@ -107,7 +75,7 @@ func (x *exchange) pathParams() *jsonvalue.Map {
 // queryParams decodes a raw query ("+" is a space, %XX decoded); a repeated
 // name keeps its last value, as AWS's queryStringParameters do.
 func queryParams(raw string) *jsonvalue.Map {
-	m := jsonvalue.NewMap(4)
+	m := jsonvalue.NewMap(strings.Count(raw, "&") + 1)
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")

@@ -10,12 +10,15 @@
 //   - method request (method_request.go): required parameters of the
 //     method's request validator;
 //   - integration request (integration_request.go): mapping template
-//     selection by Content-Type, passthrough behaviour, request parameter
-//     mapping, URI expansion;
+//     selection by Content-Type, passthrough behaviour, content handling
+//     and binary media types (content_handling.go), request parameter
+//     mapping, $context.requestOverride, URI expansion;
 //   - the integration itself, behind integration.Invoker;
-//   - integration response (integration_response.go): selection by status,
-//     response parameters and templates, $context.responseOverride;
-//   - method response (method_response.go): the headers API Gateway adds.
+//   - integration response (integration_response.go): selection by status
+//     (or Lambda errorMessage), response parameters and templates, content
+//     handling, $context.responseOverride;
+//   - method response (method_response.go): the headers API Gateway adds,
+//     X-Amzn-Trace-Id (trace.go) for every integration type but MOCK.
 //
 // Every error is a *GatewayError turned into the response in one place
 // (gateway_response.go), honouring the API's custom gateway responses.

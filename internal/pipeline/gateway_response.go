@@ -3,8 +3,8 @@ package pipeline
 import (
 	"net/http"
 
-	"archway/internal/jsonvalue"
 	"archway/internal/plan"
+	"archway/internal/vtl/apigw"
 )
 
 // The gateway response types the pipeline raises.
@@ -67,12 +67,8 @@ func (x *exchange) writeGatewayError(e *GatewayError) {
 	if x.tpl.Context == nil {
 		x.buildTemplateInput()
 	}
-	messageString := string(jsonvalue.AppendJSON(nil, e.Message))
-	errCtx := opaque(4)
-	errCtx.Put("message", e.Message)
-	errCtx.Put("messageString", messageString)
-	errCtx.Put("responseType", gr.Type)
-	errCtx.Put("validationErrorString", "")
+	errCtx := (&apigw.GatewayError{Message: e.Message, ResponseType: gr.Type}).Map()
+	messageString, _ := errCtx.Lookup("messageString")
 	x.tpl.Context.Put("error", errCtx)
 
 	header := http.Header{}
@@ -88,7 +84,7 @@ func (x *exchange) writeGatewayError(e *GatewayError) {
 		// AWS's own 5XX body has a space after the colon, unlike what its
 		// default template would render: {"message": "Internal server
 		// error"} is 36 bytes (header-remap-aws-forbidden-mapping-*).
-		body = []byte(`{"message": ` + messageString + `}`)
+		body = []byte(`{"message": ` + messageString.(string) + `}`)
 	case t != nil:
 		contentType = t.ContentType
 		if t.Template != nil {

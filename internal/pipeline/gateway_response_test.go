@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"strings"
 	"testing"
 
 	"archway/internal/pipeline"
@@ -101,4 +102,13 @@ func TestGatewayResponseParameters(t *testing.T) {
 	if got, ok := r.header["X-Request-Path"]; ok {
 		t.Errorf("x-request-path = %q, want none before routing", got)
 	}
+}
+
+// TestRequestTooLarge checks the 10 MB payload limit.
+func TestRequestTooLarge(t *testing.T) {
+	srv, _ := serve(t, compilePlan(t, passthroughDoc("{}", "when_no_match")), pipeline.Options{})
+	body := strings.Repeat("a", pipeline.MaxPayload+1)
+	r := do(t, srv, "POST", "/dev/", body, "Content-Type: text/plain")
+	r.check(t, 413, `{"message":"Request Too Long"}`)
+	do(t, srv, "POST", "/dev/", strings.Repeat("a", 1024), "Content-Type: text/plain").check(t, 200, "")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"sync/atomic"
@@ -25,6 +26,10 @@ type Options struct {
 	Invokers map[plan.IntegrationType]integration.Invoker
 	// Now returns the request time; time.Now when nil.
 	Now func() time.Time
+	// Logger receives a warning for every gateway error with an underlying
+	// cause (a failed template, an unreachable backend); slog.Default()
+	// when nil. Clients never see the cause.
+	Logger *slog.Logger
 }
 
 // Handler serves the current plan. It is safe for concurrent use.
@@ -33,22 +38,27 @@ type Handler struct {
 	invokers map[plan.IntegrationType]integration.Invoker
 	engine   *apigw.Engine
 	now      func() time.Time
+	log      *slog.Logger
 }
 
 var _ http.Handler = (*Handler)(nil)
 
-// New returns a Handler serving p.
+// New returns a Handler serving p, which must not be nil.
 func New(p *plan.Plan, opts Options) *Handler {
 	h := &Handler{
 		invokers: map[plan.IntegrationType]integration.Invoker{plan.Mock: mock.Invoker{}},
 		engine:   apigw.NewEngine(),
 		now:      opts.Now,
+		log:      opts.Logger,
 	}
 	for t, inv := range opts.Invokers {
 		h.invokers[t] = inv
 	}
 	if h.now == nil {
 		h.now = time.Now
+	}
+	if h.log == nil {
+		h.log = slog.Default()
 	}
 	h.plan.Store(p)
 	return h
@@ -74,6 +84,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !errors.As(err, &ge) {
 			ge = &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal, Cause: err}
 		}
+		if ge.Cause != nil {
+			h.log.Warn("gateway error", "type", ge.Type, "method", r.Method, "path", x.path,
+				"requestId", x.requestID, "cause", ge.Cause.Error())
+		}
 		x.writeGatewayError(ge)
 	}
 }
@@ -84,14 +98,9 @@ func (x *exchange) serve() error {
 	if err := x.route(); err != nil {
 		return err
 	}
-	body, err := io.ReadAll(io.LimitReader(x.r.Body, MaxPayload+1))
-	if err != nil {
-		return &GatewayError{Type: TypeDefault4XX, Status: http.StatusBadRequest, Message: "Bad Request", Cause: err}
+	if err := x.readBody(); err != nil {
+		return err
 	}
-	if len(body) > MaxPayload {
-		return &GatewayError{Type: TypeRequestTooLarge, Message: "Request Too Long"}
-	}
-	x.body = body
 	if err := x.methodRequest(); err != nil {
 		return err
 	}
@@ -104,8 +113,12 @@ func (x *exchange) serve() error {
 		return &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: errors.New("integration type " + string(x.integ.Type) + " is not supported yet")}
 	}
-	ctx, cancel := context.WithTimeout(x.r.Context(), x.integ.Timeout)
-	defer cancel()
+	ctx := x.r.Context()
+	if x.integ.Type != plan.Mock { // a MOCK answers at once: no timer needed
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, x.integ.Timeout)
+		defer cancel()
+	}
 	resp, err := inv.Invoke(ctx, ireq)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -120,4 +133,21 @@ func (x *exchange) serve() error {
 		return nil
 	}
 	return x.integrationResponse(resp)
+}
+
+// readBody reads the request body, refusing more than MaxPayload bytes
+// with 413 REQUEST_TOO_LARGE.
+func (x *exchange) readBody() error {
+	if x.r.ContentLength == 0 {
+		return nil
+	}
+	body, err := io.ReadAll(io.LimitReader(x.r.Body, MaxPayload+1))
+	if err != nil {
+		return &GatewayError{Type: TypeDefault4XX, Status: http.StatusBadRequest, Message: "Bad Request", Cause: err}
+	}
+	if len(body) > MaxPayload {
+		return &GatewayError{Type: TypeRequestTooLarge, Message: "Request Too Long"}
+	}
+	x.body = body
+	return nil
 }

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -36,6 +37,9 @@ func compilePlan(t testing.TB, doc string, vars ...string) *plan.Plan {
 // serve starts a loopback server for the plan.
 func serve(t *testing.T, p *plan.Plan, opts pipeline.Options) (*httptest.Server, *pipeline.Handler) {
 	t.Helper()
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	h := pipeline.New(p, opts)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

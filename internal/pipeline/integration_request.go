@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"archway/internal/integration"
+	"archway/internal/jsonvalue"
 	"archway/internal/plan"
 )
 
@@ -16,10 +19,11 @@ import (
 func (x *exchange) integrationRequest() (*integration.Request, error) {
 	in := x.integ
 	req := &integration.Request{
-		Method:  in.HTTPMethod,
-		Header:  http.Header{},
-		Query:   url.Values{},
-		Timeout: in.Timeout,
+		Method:      in.HTTPMethod,
+		Credentials: in.Credentials,
+		Header:      http.Header{},
+		Query:       url.Values{},
+		Timeout:     in.Timeout,
 	}
 	if in.Type != plan.Mock {
 		x.trace = x.traceID()
@@ -47,8 +51,53 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 			path[name] = v
 		}
 	}
+	x.applyRequestOverride(req, path)
 	req.URI = x.expandURI(in.URI, path)
+	if (in.Type == plan.HTTP || in.Type == plan.HTTPProxy) && !validEndpoint(req.URI) {
+		// An undefined stage variable can leave no host: AWS answers 500
+		// and logs "Invalid endpoint address"
+		// (http-proxy-uri-undefined-stage-variables-500).
+		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+			Cause: errors.New("invalid endpoint address " + strconv.Quote(req.URI))}
+	}
 	return req, nil
+}
+
+// applyRequestOverride applies what the request template wrote to
+// $context.requestOverride: header.NAME and querystring.NAME replace the
+// integration request's parameter of that name, path.NAME the path
+// parameter used to expand the URI.
+func (x *exchange) applyRequestOverride(req *integration.Request, path map[string]string) {
+	ro, ok := x.tpl.Context.Lookup("requestOverride")
+	if !ok {
+		return
+	}
+	m, ok := ro.(*jsonvalue.Map)
+	if !ok {
+		return
+	}
+	each := func(member string, set func(k, v string)) {
+		v, ok := m.Lookup(member)
+		if !ok {
+			return
+		}
+		if sub, ok := v.(*jsonvalue.Map); ok {
+			for i := 0; i < sub.Len(); i++ {
+				k, val := sub.At(i)
+				set(jsonvalue.ToString(k), jsonvalue.ToString(val))
+			}
+		}
+	}
+	each("header", func(k, v string) { req.Header.Set(k, v) })
+	each("querystring", func(k, v string) { req.Query.Set(k, v) })
+	each("path", func(k, v string) { path[k] = v })
+}
+
+// validEndpoint reports whether uri is an absolute http or https URL with
+// a host.
+func validEndpoint(uri string) bool {
+	u, err := url.Parse(uri)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != ""
 }
 
 // requestPayload selects the request template by Content-Type (application/json

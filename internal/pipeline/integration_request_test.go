@@ -179,3 +179,93 @@ func TestRequestParameters(t *testing.T) {
 		t.Errorf("method = %q, want POST", req.Method)
 	}
 }
+
+// TestInvalidEndpoint checks that an HTTP URI left without a host by an
+// undefined stage variable answers 500 without calling the backend
+// (http-proxy-uri-undefined-stage-variables-500).
+func TestInvalidEndpoint(t *testing.T) {
+	doc := `
+openapi: 3.0.1
+info: {title: endpoint, version: "1"}
+paths:
+  /path1:
+    get:
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: POST
+        uri: https://${stageVariables.TestHost}/${stageVariables.testPath}?${stageVariables.querystring}
+`
+	tests := []struct {
+		name   string
+		vars   []string
+		status int
+		uri    string
+	}{
+		{"undefined host", nil, 500, ""},
+		{"defined", []string{"TestHost=backend.example", "testPath=p", "querystring=a=1"}, 200, "https://backend.example/p?a=1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := &recorder{}
+			srv, _ := serve(t, compilePlan(t, doc, tc.vars...), pipeline.Options{
+				Invokers: map[plan.IntegrationType]integration.Invoker{plan.HTTPProxy: rec},
+			})
+			r := do(t, srv, "GET", "/dev/path1", "")
+			if r.status != tc.status {
+				t.Fatalf("status %d, want %d (%s)", r.status, tc.status, r.body)
+			}
+			if tc.status == 500 {
+				r.check(t, 500, `{"message": "Internal server error"}`)
+				if rec.last() != nil {
+					t.Error("the backend was called")
+				}
+				return
+			}
+			if got := rec.last().URI; got != tc.uri {
+				t.Errorf("URI = %q, want %q", got, tc.uri)
+			}
+		})
+	}
+}
+
+// TestRequestOverride checks that $context.requestOverride set by the
+// request template reaches the integration request.
+func TestRequestOverride(t *testing.T) {
+	doc := `
+openapi: 3.0.1
+info: {title: override, version: "1"}
+paths:
+  /items/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: http://backend.example/items/{id}
+        requestParameters:
+          integration.request.path.id: method.request.path.id
+          integration.request.header.X-Mode: "'mapped'"
+        requestTemplates:
+          application/json: |
+            #set($context.requestOverride.header.X-Mode = "overridden")
+            #set($context.requestOverride.querystring.page = "2")
+            #set($context.requestOverride.path.id = "other")
+        responses: {default: {statusCode: "200"}}
+`
+	rec := &recorder{}
+	srv, _ := serve(t, compilePlan(t, doc), pipeline.Options{
+		Invokers: map[plan.IntegrationType]integration.Invoker{plan.HTTP: rec},
+	})
+	do(t, srv, "GET", "/dev/items/1", "").check(t, 200, "")
+	req := rec.last()
+	if got := req.Header.Get("X-Mode"); got != "overridden" {
+		t.Errorf("X-Mode = %q, want overridden", got)
+	}
+	if got := req.Query.Get("page"); got != "2" {
+		t.Errorf("page = %q, want 2", got)
+	}
+	if want := "http://backend.example/items/other"; req.URI != want {
+		t.Errorf("URI = %q, want %q", req.URI, want)
+	}
+}

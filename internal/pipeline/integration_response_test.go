@@ -182,7 +182,11 @@ paths:
 func TestStore(t *testing.T) {
 	srv, h := serve(t, compilePlan(t, responsesDoc, "color=blue"), pipeline.Options{})
 	do(t, srv, "GET", "/dev/empty", "").check(t, 200, "")
-	h.Store(compilePlan(t, routesDoc))
+	next := compilePlan(t, routesDoc)
+	h.Store(next)
+	if h.Plan() != next {
+		t.Error("Plan() does not return the stored plan")
+	}
 	do(t, srv, "GET", "/dev/empty", "").check(t, http.StatusForbidden, `{"message":"Missing Authentication Token"}`)
 	do(t, srv, "GET", "/dev/pets", "").check(t, 200, `{"resource": "/pets", "method": "GET"}`)
 }

@@ -43,6 +43,4 @@ type Mapping struct {
 	// Path is the compiled JSONPath of a body source that names one; nil
 	// for the whole body and for the other sources.
 	Path *jsonpath.Path
-	// Expression is the mapping expression as defined, for messages.
-	Expression string
 }

@@ -65,20 +65,15 @@ type Method struct {
 	Validation Validation
 	// Integration is what the method calls.
 	Integration *Integration
-	// ResponseStatuses are the status codes of the declared method responses.
-	ResponseStatuses []string
 }
 
 // Validation is the method request validation of a method: what its
-// request validator checks.
+// request validator checks. Request bodies are not validated yet.
 type Validation struct {
 	// RequiredParameters are the required method request parameters
-	// ("method.request.header.x", ...) checked when the validator validates
-	// parameters, sorted as AWS lists missing ones.
+	// checked when the validator validates parameters, sorted as AWS lists
+	// missing ones.
 	RequiredParameters []RequiredParameter
-	// Body is set when the validator validates the request body. Archway does
-	// not validate bodies yet.
-	Body bool
 }
 
 // RequiredParameter is a method request parameter that must be present.

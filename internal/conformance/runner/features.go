@@ -17,6 +17,8 @@ var builtTags = map[string]bool{
 	"canary":               true,
 	"trace_id":             true,
 	"multi_step":           true,
+	"content_handling":     true,
+	"binary_media_types":   true,
 }
 
 // builtFixtures are the backend fixtures (fixtures.md) the runner provides.

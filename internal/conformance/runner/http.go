@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -35,7 +36,8 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := httptest.NewServer(pipeline.New(p, pipeline.Options{}))
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := httptest.NewServer(pipeline.New(p, pipeline.Options{Logger: quiet}))
 	defer srv.Close()
 	addr := srv.Listener.Addr().String()
 	cmp := conformance.NewComparer()

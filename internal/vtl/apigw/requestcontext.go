@@ -27,9 +27,11 @@ type RequestContext struct {
 	// Authorizer holds $context.authorizer.* (nil without an authorizer;
 	// AWS then has no authorizer key at all).
 	Authorizer *jsonvalue.Map
-	// Canary is set on a stage with a canary: $context.isCanaryRequest
-	// prints "true" or "false".
-	Canary *bool
+	// IsCanaryRequest is whether a canary deployment serves the request.
+	// $context.isCanaryRequest prints "true" or "false" (recorded:
+	// canary-response-*), although AWS's keySet() does not list it
+	// (vtl-context-keyset-dump).
+	IsCanaryRequest bool
 	// Error is set while a gateway response renders: $context.error.*.
 	Error *GatewayError
 }
@@ -122,21 +124,26 @@ func (c *RequestContext) Map() *jsonvalue.Map {
 			m.Put("authorizer", a)
 		}
 	}
-	if c.Canary != nil {
-		if *c.Canary {
-			m.Put("isCanaryRequest", "true")
-		} else {
-			m.Put("isCanaryRequest", "false")
-		}
+	hidden := jsonvalue.NewMap(1)
+	if c.IsCanaryRequest {
+		hidden.Put("isCanaryRequest", "true")
+	} else {
+		hidden.Put("isCanaryRequest", "false")
 	}
+	m.Hidden = hidden
 	if c.Error != nil {
-		e := newOpaque()
-		e.Put("message", c.Error.Message)
-		e.Put("messageString", quoteJSON(c.Error.Message))
-		e.Put("responseType", c.Error.ResponseType)
-		e.Put("validationErrorString", nullable(c.Error.ValidationErrorString))
-		m.Put("error", e)
+		m.Put("error", c.Error.Map())
 	}
+	return m
+}
+
+// Map builds $context.error.
+func (e *GatewayError) Map() *jsonvalue.Map {
+	m := newOpaque()
+	m.Put("message", e.Message)
+	m.Put("messageString", quoteJSON(e.Message))
+	m.Put("responseType", e.ResponseType)
+	m.Put("validationErrorString", nullable(e.ValidationErrorString))
 	return m
 }
 

@@ -14,9 +14,9 @@ func TestRequestContextKeyOrder(t *testing.T) {
 		RequestTimeEpoch: 1763700900000, Identity: apigw.Identity{SourceIP: "203.0.113.7", UserAgent: "curl/8.0"},
 	}
 	// The recorded keySet order of vtl-context-keyset-dump.
-	src := `#foreach($k in $context.keySet())$k,#end|#foreach($k in $context.identity.keySet())$k=$context.identity.get($k),#end|[$context.identity][$context.requestOverride]$context.requestTimeEpoch|[$context.authorizer]`
+	src := `#foreach($k in $context.keySet())$k,#end|#foreach($k in $context.identity.keySet())$k=$context.identity.get($k),#end|[$context.identity][$context.requestOverride]$context.requestTimeEpoch|[$context.authorizer]|$context.isCanaryRequest|$context.containsKey('isCanaryRequest')`
 	want := "resourceId,resourcePath,httpMethod,extendedRequestId,requestTime,path,accountId,protocol,requestOverride,stage,domainPrefix,requestTimeEpoch,requestId,identity,domainName,deploymentId,responseOverride,apiId,|" +
-		"cognitoIdentityPoolId=,accountId=,cognitoIdentityId=,caller=,sourceIp=203.0.113.7,principalOrgId=,accessKey=,cognitoAuthenticationType=,cognitoAuthenticationProvider=,userArn=,userAgent=curl/8.0,user=,|[][]1763700900000|[]"
+		"cognitoIdentityPoolId=,accountId=,cognitoIdentityId=,caller=,sourceIp=203.0.113.7,principalOrgId=,accessKey=,cognitoAuthenticationType=,cognitoAuthenticationProvider=,userArn=,userAgent=curl/8.0,user=,|[][]1763700900000|[]|false|false"
 	tpl, err := vtl.Parse("ctx", src)
 	if err != nil {
 		t.Fatal(err)
@@ -31,8 +31,7 @@ func TestRequestContextKeyOrder(t *testing.T) {
 }
 
 func TestRequestContextOptionalMembers(t *testing.T) {
-	yes := true
-	rc := &apigw.RequestContext{Canary: &yes, Error: &apigw.GatewayError{Message: `Missing "token"`, ResponseType: "MISSING_AUTHENTICATION_TOKEN"}}
+	rc := &apigw.RequestContext{IsCanaryRequest: true, Error: &apigw.GatewayError{Message: `Missing "token"`, ResponseType: "MISSING_AUTHENTICATION_TOKEN"}}
 	tpl, err := vtl.Parse("ctx", `$context.isCanaryRequest|$context.error.message|$context.error.messageString|$context.error.responseType`)
 	if err != nil {
 		t.Fatal(err)
