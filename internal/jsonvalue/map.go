@@ -65,6 +65,13 @@ func (m *Map) Get(k any) (any, bool) {
 	return m.vals[i], true
 }
 
+// Has reports whether k is one of the map's entries (Hidden not
+// included), as containsKey does.
+func (m *Map) Has(k any) bool {
+	_, ok := m.lookup(NormKey(k))
+	return ok
+}
+
 // Put stores v under k, keeping the position of an existing key, and
 // returns the previous value (nil if none), as Java's put does.
 func (m *Map) Put(k, v any) any {

@@ -215,8 +215,7 @@ func (r *renderer) mapMethod(m *jsonvalue.Map, name string, args []any) (any, bo
 			v, _ := m.Get(args[0])
 			return v, true, nil
 		case "containsKey":
-			_, ok := m.Get(args[0])
-			return ok, true, nil
+			return m.Has(args[0]), true, nil
 		case "containsValue":
 			return indexOfItem(m.Values(), args[0]) >= 0, true, nil
 		case "remove":
