@@ -61,70 +61,78 @@ type GatewayError struct {
 	ValidationErrorString string
 }
 
-// nullable is a $context string: absent values are null.
-func nullable(s string) any {
+// contextBuilder makes $context's maps from one arena.
+type contextBuilder struct{ a *jsonvalue.Arena }
+
+func (b contextBuilder) opaque(n int) *jsonvalue.Map {
+	m := b.a.NewMap(n)
+	m.Opaque = true
+	return m
+}
+
+// str is a $context string: absent values are null.
+func (b contextBuilder) str(s string) any {
 	if s == "" {
 		return nil
 	}
-	return s
+	return b.a.String(s)
 }
 
 // Map builds $context with the members in the order AWS's keySet()
 // lists them (recorded: vtl-context-keyset-dump), the override maps
 // included; members that apply only sometimes come after.
 func (c *RequestContext) Map() *jsonvalue.Map {
-	m := jsonvalue.NewMap(24)
-	m.Opaque = true
-	ro := newOpaque()
-	ro.Put("path", newOpaque())
-	ro.Put("header", newOpaque())
-	ro.Put("querystring", newOpaque())
-	so := newOpaque()
-	so.Put("header", newOpaque())
+	b := contextBuilder{jsonvalue.NewArena(64)}
+	m := b.opaque(24)
+	ro := b.opaque(3)
+	ro.Put("path", b.opaque(4))
+	ro.Put("header", b.opaque(4))
+	ro.Put("querystring", b.opaque(4))
+	so := b.opaque(2)
+	so.Put("header", b.opaque(4))
 
-	id := jsonvalue.NewMap(14)
-	id.Opaque = true
-	id.Put("cognitoIdentityPoolId", nullable(c.Identity.CognitoIdentityPoolID))
-	id.Put("accountId", nullable(c.Identity.AccountID))
-	id.Put("cognitoIdentityId", nullable(c.Identity.CognitoIdentityID))
-	id.Put("caller", nullable(c.Identity.Caller))
-	id.Put("sourceIp", nullable(c.Identity.SourceIP))
-	id.Put("principalOrgId", nullable(c.Identity.PrincipalOrgID))
-	id.Put("accessKey", nullable(c.Identity.AccessKey))
-	id.Put("cognitoAuthenticationType", nullable(c.Identity.CognitoAuthenticationType))
-	id.Put("cognitoAuthenticationProvider", nullable(c.Identity.CognitoAuthenticationProvider))
-	id.Put("userArn", nullable(c.Identity.UserArn))
-	id.Put("userAgent", nullable(c.Identity.UserAgent))
-	id.Put("user", nullable(c.Identity.User))
+	id := b.opaque(14)
+	id.Put("cognitoIdentityPoolId", b.str(c.Identity.CognitoIdentityPoolID))
+	id.Put("accountId", b.str(c.Identity.AccountID))
+	id.Put("cognitoIdentityId", b.str(c.Identity.CognitoIdentityID))
+	id.Put("caller", b.str(c.Identity.Caller))
+	id.Put("sourceIp", b.str(c.Identity.SourceIP))
+	id.Put("principalOrgId", b.str(c.Identity.PrincipalOrgID))
+	id.Put("accessKey", b.str(c.Identity.AccessKey))
+	id.Put("cognitoAuthenticationType", b.str(c.Identity.CognitoAuthenticationType))
+	id.Put("cognitoAuthenticationProvider", b.str(c.Identity.CognitoAuthenticationProvider))
+	id.Put("userArn", b.str(c.Identity.UserArn))
+	id.Put("userAgent", b.str(c.Identity.UserAgent))
+	id.Put("user", b.str(c.Identity.User))
 	if c.Identity.APIKey != "" {
-		id.Put("apiKey", c.Identity.APIKey)
-		id.Put("apiKeyId", nullable(c.Identity.APIKeyID))
+		id.Put("apiKey", b.str(c.Identity.APIKey))
+		id.Put("apiKeyId", b.str(c.Identity.APIKeyID))
 	}
 
-	m.Put("resourceId", nullable(c.ResourceID))
-	m.Put("resourcePath", nullable(c.ResourcePath))
-	m.Put("httpMethod", nullable(c.HTTPMethod))
-	m.Put("extendedRequestId", nullable(c.ExtendedRequestID))
-	m.Put("requestTime", nullable(c.RequestTime))
-	m.Put("path", nullable(c.Path))
-	m.Put("accountId", nullable(c.AccountID))
-	m.Put("protocol", nullable(c.Protocol))
+	m.Put("resourceId", b.str(c.ResourceID))
+	m.Put("resourcePath", b.str(c.ResourcePath))
+	m.Put("httpMethod", b.str(c.HTTPMethod))
+	m.Put("extendedRequestId", b.str(c.ExtendedRequestID))
+	m.Put("requestTime", b.str(c.RequestTime))
+	m.Put("path", b.str(c.Path))
+	m.Put("accountId", b.str(c.AccountID))
+	m.Put("protocol", b.str(c.Protocol))
 	m.Put("requestOverride", ro)
-	m.Put("stage", nullable(c.Stage))
-	m.Put("domainPrefix", nullable(c.DomainPrefix))
-	m.Put("requestTimeEpoch", c.RequestTimeEpoch)
-	m.Put("requestId", nullable(c.RequestID))
+	m.Put("stage", b.str(c.Stage))
+	m.Put("domainPrefix", b.str(c.DomainPrefix))
+	m.Put("requestTimeEpoch", b.a.Int(c.RequestTimeEpoch))
+	m.Put("requestId", b.str(c.RequestID))
 	m.Put("identity", id)
-	m.Put("domainName", nullable(c.DomainName))
-	m.Put("deploymentId", nullable(c.DeploymentID))
+	m.Put("domainName", b.str(c.DomainName))
+	m.Put("deploymentId", b.str(c.DeploymentID))
 	m.Put("responseOverride", so)
-	m.Put("apiId", nullable(c.APIID))
+	m.Put("apiId", b.str(c.APIID))
 	if c.Authorizer != nil {
 		if a, ok := ContextValue(c.Authorizer).(*jsonvalue.Map); ok {
 			m.Put("authorizer", a)
 		}
 	}
-	hidden := jsonvalue.NewMap(1)
+	hidden := b.a.NewMap(1)
 	if c.IsCanaryRequest {
 		hidden.Put("isCanaryRequest", "true")
 	} else {
@@ -143,7 +151,11 @@ func (e *GatewayError) Map() *jsonvalue.Map {
 	m.Put("message", e.Message)
 	m.Put("messageString", quoteJSON(e.Message))
 	m.Put("responseType", e.ResponseType)
-	m.Put("validationErrorString", nullable(e.ValidationErrorString))
+	if e.ValidationErrorString != "" {
+		m.Put("validationErrorString", e.ValidationErrorString)
+	} else {
+		m.Put("validationErrorString", nil)
+	}
 	return m
 }
 
