@@ -15,10 +15,11 @@ import (
 func (x *exchange) buildTemplateInput() {
 	x.tpl.Context = x.buildContext()
 	x.tpl.StageVariables = x.stageVariables()
+	a := jsonvalue.NewArena(8)
 	x.tpl.Params = apigw.Params{
-		Path:        x.pathParams(),
-		QueryString: queryParams(x.query),
-		Header:      x.headerParams(),
+		Path:        x.pathParams(a),
+		QueryString: queryParams(a, x.query),
+		Header:      x.headerParams(a),
 	}
 }
 
@@ -64,18 +65,18 @@ func sourceIP(remote string) string {
 }
 
 // pathParams returns the path parameters as matched (not decoded).
-func (x *exchange) pathParams() *jsonvalue.Map {
-	m := jsonvalue.NewMap(len(x.params))
+func (x *exchange) pathParams(a *jsonvalue.Arena) *jsonvalue.Map {
+	m := a.NewMap(len(x.params))
 	for _, p := range x.params {
-		m.Put(p.Name, p.Value)
+		m.Put(a.String(p.Name), a.String(p.Value))
 	}
 	return m
 }
 
 // queryParams decodes a raw query ("+" is a space, %XX decoded); a repeated
 // name keeps its last value, as AWS's queryStringParameters do.
-func queryParams(raw string) *jsonvalue.Map {
-	m := jsonvalue.NewMap(strings.Count(raw, "&") + 1)
+func queryParams(a *jsonvalue.Arena, raw string) *jsonvalue.Map {
+	m := a.NewMap(strings.Count(raw, "&") + 1)
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
@@ -91,7 +92,7 @@ func queryParams(raw string) *jsonvalue.Map {
 		if err != nil {
 			dv = v
 		}
-		m.Put(dk, dv)
+		m.Put(a.String(dk), a.String(dv))
 	}
 	return m
 }
@@ -108,10 +109,10 @@ var hiddenHeaders = map[string]bool{
 // joined with ",", sorted by name. Go's server canonicalises header names
 // and does not keep their order, so neither the client's casing nor its
 // order is kept.
-func (x *exchange) headerParams() *jsonvalue.Map {
-	m := jsonvalue.NewMap(len(x.r.Header) + 1)
+func (x *exchange) headerParams(a *jsonvalue.Arena) *jsonvalue.Map {
+	m := a.NewMap(len(x.r.Header) + 1)
 	if x.r.Host != "" {
-		m.Put("Host", x.r.Host)
+		m.Put("Host", a.String(x.r.Host))
 	}
 	names := make([]string, 0, len(x.r.Header))
 	for name := range x.r.Header {
@@ -121,7 +122,7 @@ func (x *exchange) headerParams() *jsonvalue.Map {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		m.Put(name, strings.Join(x.r.Header[name], ","))
+		m.Put(a.String(name), a.String(strings.Join(x.r.Header[name], ",")))
 	}
 	return m
 }
