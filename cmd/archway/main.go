@@ -24,6 +24,6 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newRenderCmd())
+	root.AddCommand(newRenderCmd(), newServeCmd(), newValidateCmd())
 	return root
 }

@@ -301,8 +301,10 @@ func analyzeArray(frag string, i int) (token, string) {
 		return ""
 	}
 	if cur == '@' {
-		if !next() || !next() {
-			return token{}, unclosed + frag
+		for range 2 { // skip "@-"
+			if !next() {
+				return token{}, unclosed + frag
+			}
 		}
 		for cur != '-' {
 			if cur != ' ' && cur != '(' && cur != ')' {

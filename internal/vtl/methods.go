@@ -106,8 +106,8 @@ func (r *renderer) property(v any, name string, off int) (any, error) {
 	if name == "" {
 		return nil, nil
 	}
-	cap := strings.ToUpper(name[:1]) + name[1:]
-	for _, m := range [...]string{"get" + cap, "get" + name, "is" + cap} {
+	up := upperFirst(name)
+	for _, m := range [...]string{"get" + up, "get" + name, "is" + up} {
 		res, err := r.callMethod(v, m, nil, off)
 		if err != nil || res != nil {
 			return res, err
@@ -190,4 +190,12 @@ func (r *renderer) setIndex(obj, idx, v any, off int) error {
 		x.items[i] = s
 	}
 	return nil
+}
+
+// upperFirst is Velocity's capitalisation of a property name.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -5,7 +5,6 @@ import (
 	"hash/fnv"
 	"math"
 	"math/big"
-	"strings"
 
 	"archway/internal/javalang"
 	"archway/internal/jsonvalue"
@@ -349,12 +348,4 @@ func boolMethod(b bool, name string, args []any) (any, bool, error) {
 		return int64(-1), true, nil
 	}
 	return nil, false, nil
-}
-
-// upperFirst is Velocity's capitalisation of a property name.
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"archway/internal/compile"
+	"archway/internal/model"
+	"archway/internal/pipeline"
+	"archway/internal/server"
+)
+
+// servedTypes are the integration types Archway serves; a method of
+// another type is announced with a warning at startup and answers 500
+// (the pipeline has no invoker for it).
+var servedTypes = []model.IntegrationType{model.IntegrationMock}
+
+type serveFlags struct {
+	listen          string
+	stage           string
+	stageVars       []string
+	shutdownTimeout time.Duration
+}
+
+func newServeCmd() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... DEFINITION...",
+		Short: "Serve OpenAPI definitions as API Gateway serves a deployed stage",
+		Long: `Load and compile each OpenAPI definition and serve it path-style, as
+execute-api does: http://ADDR/STAGE/RESOURCE-PATH.
+
+Each definition is one API on its own listener: the first on --listen, the
+next on the port after it, and so on (with port 0, each gets a free port).
+The routes are printed at startup, with a warning for everything the
+definitions say that Archway does not honour yet. SIGINT or SIGTERM stops
+accepting connections and lets requests in flight finish (at most
+--shutdown-timeout); a second signal exits at once.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			// Once the first signal arrived, restore the default action so
+			// that a second one ends the process without waiting.
+			context.AfterFunc(ctx, stop)
+			return serve(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), &f, files)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", "127.0.0.1:3000", "address of the first API's listener")
+	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
+	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
+	fl.DurationVar(&f.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout,
+		"how long requests in flight may take to finish after SIGINT or SIGTERM")
+	return cmd
+}
+
+// serve loads every definition, listens, prints the routes and serves until
+// ctx is done. Warnings go to errOut with the log; routes go to out.
+func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []string) error {
+	stage, err := stageConfig(f)
+	if err != nil {
+		return err
+	}
+	defs := make([]*definition, 0, len(files))
+	invalid := 0
+	for _, file := range files {
+		d, err := loadDefinition(file, stage)
+		printWarnings(errOut, d.warnings)
+		if err != nil {
+			invalid++
+			printErrors(errOut, err)
+			continue
+		}
+		defs = append(defs, d)
+	}
+	if invalid > 0 {
+		return fmt.Errorf("serve: %d of %s invalid; nothing served", invalid, count(len(files), "definition"))
+	}
+
+	log := slog.New(slog.NewTextHandler(errOut, nil))
+	sites, err := listen(f.listen, len(defs))
+	if err != nil {
+		return err
+	}
+	for i, d := range defs {
+		sites[i].Handler = pipeline.New(d.plan, pipeline.Options{Logger: log})
+		printRoutes(out, d, baseURL(sites[i].Listener.Addr(), stage.Name))
+	}
+	fmt.Fprintln(out, "Press CTRL+C to quit")
+	return server.Serve(ctx, server.Options{ShutdownTimeout: f.shutdownTimeout, Logger: log}, sites...)
+}
+
+// stageConfig builds the stage from the flags, checking its name and
+// variables with AWS's rules.
+func stageConfig(f *serveFlags) (compile.StageConfig, error) {
+	st := model.Stage{Name: f.stage}
+	st.Src.SetField("stageName", model.Loc{Path: "--stage"})
+	for _, kv := range f.stageVars {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return compile.StageConfig{}, fmt.Errorf("serve: --stage-var %q: expected NAME=VALUE", kv)
+		}
+		st.Variables.Set(k, v)
+		st.Src.SetField("variables."+k, model.Loc{Path: "--stage-var " + k})
+	}
+	api := &model.RestApi{Stages: []model.Stage{st}}
+	if _, err := api.Validate(); err != nil {
+		return compile.StageConfig{}, fmt.Errorf("serve: invalid stage:\n%w", err)
+	}
+	return compile.StageConfig{Name: st.Name, Variables: st.Variables}, nil
+}
+
+// unsupportedIntegrations warns about every method whose integration type
+// Archway does not serve yet.
+func unsupportedIntegrations(api *model.RestApi) []model.Warning {
+	var ws []model.Warning
+	for _, r := range api.Resources {
+		for _, m := range r.Methods {
+			in := m.Integration
+			if in == nil || slices.Contains(servedTypes, in.Type) {
+				continue
+			}
+			ws = append(ws, model.Warning{Loc: in.Src.Field("type"), Message: fmt.Sprintf(
+				"integration type %s is not supported yet: %s %s answers 500 {\"message\": \"Internal server error\"}",
+				in.Type, m.HTTPMethod, r.Path)})
+		}
+	}
+	return ws
+}
+
+// listen opens n listeners: the first on addr, the next ones on the
+// following ports (or on free ports when addr's port is 0).
+func listen(addr string, n int) ([]server.Site, error) {
+	host, portName, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("serve: --listen %q: %w", addr, err)
+	}
+	port, err := net.LookupPort("tcp", portName)
+	if err != nil {
+		return nil, fmt.Errorf("serve: --listen %q: %w", addr, err)
+	}
+	sites := make([]server.Site, 0, n)
+	for i := range n {
+		p := port
+		if p != 0 {
+			p += i
+		}
+		ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(p)))
+		if err != nil {
+			for _, s := range sites {
+				s.Listener.Close()
+			}
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+		sites = append(sites, server.Site{Listener: ln})
+	}
+	return sites, nil
+}
+
+// baseURL is the URL of the stage served on addr; an unspecified address
+// (0.0.0.0, [::]) is shown as localhost.
+func baseURL(addr net.Addr, stage string) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/" + stage
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/" + stage
+}
+
+// printRoutes prints one line per method, like sam local start-api.
+func printRoutes(out io.Writer, d *definition, base string) {
+	name := d.api.Name
+	if name == "" {
+		name = d.api.ID
+	}
+	fmt.Fprintf(out, "Serving %s (%s) at %s/\n", name, d.file, base)
+	for _, r := range d.plan.Resources {
+		for _, m := range r.Methods {
+			fmt.Fprintf(out, "Mounting %s %s (%s) at %s%s\n", m.HTTPMethod, r.Path, m.Integration.Type, base, r.Path)
+		}
+	}
+}
