@@ -301,7 +301,7 @@ func analyzeArray(frag string, i int) (token, string) {
 		return ""
 	}
 	if cur == '@' {
-		for range 2 { // skip "@-"
+		for range 2 { // skip "@." of "(@.length - n)"
 			if !next() {
 				return token{}, unclosed + frag
 			}
