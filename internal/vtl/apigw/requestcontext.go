@@ -34,6 +34,10 @@ type RequestContext struct {
 	IsCanaryRequest bool
 	// Error is set while a gateway response renders: $context.error.*.
 	Error *GatewayError
+	// AWSEndpointRequestID is the request id of the AWS service call
+	// behind an AWS integration ($context.awsEndpointRequestId), known
+	// once the integration answered.
+	AWSEndpointRequestID string
 }
 
 // Identity is $context.identity.
@@ -132,12 +136,18 @@ func (c *RequestContext) Map() *jsonvalue.Map {
 			m.Put("authorizer", a)
 		}
 	}
-	hidden := b.a.NewMap(1)
+	// Documented members that AWS's keySet() does not list: they resolve
+	// but are not iterated. Without WAF, wafResponseCode and webaclArn are
+	// null.
+	hidden := b.a.NewMap(4)
 	if c.IsCanaryRequest {
 		hidden.Put("isCanaryRequest", "true")
 	} else {
 		hidden.Put("isCanaryRequest", "false")
 	}
+	hidden.Put("awsEndpointRequestId", b.str(c.AWSEndpointRequestID))
+	hidden.Put("wafResponseCode", nil)
+	hidden.Put("webaclArn", nil)
 	m.Hidden = hidden
 	if c.Error != nil {
 		m.Put("error", c.Error.Map())
