@@ -17,20 +17,26 @@ import (
 	"github.com/spf13/cobra"
 
 	"archway/internal/compile"
+	"archway/internal/integration"
+	"archway/internal/integration/httpbackend"
 	"archway/internal/model"
 	"archway/internal/pipeline"
+	"archway/internal/plan"
 	"archway/internal/server"
 )
 
 // servedTypes are the integration types Archway serves; a method of
 // another type is announced with a warning at startup and answers 500
-// (the pipeline has no invoker for it).
-var servedTypes = []model.IntegrationType{model.IntegrationMock}
+// (the pipeline has no invoker for it). A type joins this list together
+// with its invoker in pipeline.Options.Invokers in serve.
+var servedTypes = []model.IntegrationType{model.IntegrationMock, model.IntegrationHTTP, model.IntegrationHTTPProxy}
 
+// serveFlags are the options of archway serve.
 type serveFlags struct {
 	listen          string
 	stage           string
 	stageVars       []string
+	vpcLinks        []string
 	shutdownTimeout time.Duration
 }
 
@@ -62,6 +68,7 @@ accepting connections and lets requests in flight finish (at most
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:3000", "address of the first API's listener")
 	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
+	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080)")
 	fl.DurationVar(&f.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout,
 		"how long requests in flight may take to finish after SIGINT or SIGTERM")
 	return cmd
@@ -73,6 +80,12 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	stage, err := stageConfig(f)
 	if err != nil {
 		return err
+	}
+	links := httpbackend.VPCLinks{}
+	for _, l := range f.vpcLinks {
+		if err := links.ParseVPCLink(l); err != nil {
+			return fmt.Errorf("serve: --vpc-link: %w", err)
+		}
 	}
 	defs := make([]*definition, 0, len(files))
 	invalid := 0
@@ -87,7 +100,7 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 		defs = append(defs, d)
 	}
 	if invalid > 0 {
-		return fmt.Errorf("serve: %d of %s invalid; nothing served", invalid, count(len(files), "definition"))
+		return fmt.Errorf("serve: %d of %d definitions are invalid; nothing served", invalid, len(files))
 	}
 
 	log := slog.New(slog.NewTextHandler(errOut, nil))
@@ -95,8 +108,11 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	if err != nil {
 		return err
 	}
+	httpInvoker := httpbackend.New(httpbackend.Config{VPCLinks: links})
+	defer httpInvoker.Close()
+	invokers := map[plan.IntegrationType]integration.Invoker{plan.HTTP: httpInvoker, plan.HTTPProxy: httpInvoker}
 	for i, d := range defs {
-		sites[i].Handler = pipeline.New(d.plan, pipeline.Options{Logger: log})
+		sites[i].Handler = pipeline.New(d.plan, pipeline.Options{Logger: log, Invokers: invokers})
 		printRoutes(out, d, baseURL(sites[i].Listener.Addr(), stage.Name))
 	}
 	fmt.Fprintln(out, "Press CTRL+C to quit")
@@ -185,11 +201,11 @@ func baseURL(addr net.Addr, stage string) string {
 
 // printRoutes prints one line per method, like sam local start-api.
 func printRoutes(out io.Writer, d *definition, base string) {
-	name := d.api.Name
-	if name == "" {
-		name = d.api.ID
+	if d.api.Name != "" {
+		fmt.Fprintf(out, "Serving %s from %s at %s\n", d.api.Name, d.file, base)
+	} else {
+		fmt.Fprintf(out, "Serving %s at %s\n", d.file, base)
 	}
-	fmt.Fprintf(out, "Serving %s (%s) at %s/\n", name, d.file, base)
 	for _, r := range d.plan.Resources {
 		for _, m := range r.Methods {
 			fmt.Fprintf(out, "Mounting %s %s (%s) at %s%s\n", m.HTTPMethod, r.Path, m.Integration.Type, base, r.Path)

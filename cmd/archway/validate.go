@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,7 +45,7 @@ func validate(out io.Writer, files []string) error {
 		fmt.Fprintf(out, "%s: valid (%s)\n", file, count(len(d.warnings), "warning"))
 	}
 	if invalid > 0 {
-		return fmt.Errorf("validate: %d of %s invalid", invalid, count(len(files), "definition"))
+		return fmt.Errorf("validate: %d of %d definitions are invalid", invalid, len(files))
 	}
 	return nil
 }
@@ -88,19 +89,25 @@ func printWarnings(out io.Writer, ws []model.Warning) {
 }
 
 // printErrors prints err one definition error per line, sorted by line,
-// and returns how many it printed.
+// and returns how many it printed. The continuation lines of a message
+// (a regular expression error shows the pattern) are indented with a tab,
+// so that every line not indented starts with "file:line:".
 func printErrors(out io.Writer, err error) int {
 	var es model.Errors
 	if !errors.As(err, &es) {
-		fmt.Fprintln(out, err)
+		fmt.Fprintln(out, indentLines(err.Error()))
 		return 1
 	}
 	es = append(model.Errors(nil), es...)
 	es.Sort()
 	for _, e := range es {
-		fmt.Fprintln(out, e)
+		fmt.Fprintln(out, indentLines(e.Error()))
 	}
 	return len(es)
+}
+
+func indentLines(s string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n\t")
 }
 
 // count formats "1 error", "2 errors".

@@ -183,6 +183,13 @@ func (c *compiler) integration(in *model.Integration) *plan.Integration {
 		pi.Passthrough = plan.WhenNoMatch
 	}
 	pi.RequestParameters = c.mappings(in.Src, "requestParameters", in.RequestParameters, "integration.request.")
+	pi.Broken = forbiddenMapping(pi.Type, pi.RequestParameters)
+	if in.ConnectionType == model.ConnectionVPCLink {
+		pi.ConnectionID = in.ConnectionID
+	}
+	if t := in.TLSConfig; t != nil {
+		pi.TLS = &plan.TLSConfig{InsecureSkipVerification: t.InsecureSkipVerification, ServerNameToVerify: t.ServerNameToVerify}
+	}
 	pi.RequestTemplates = c.templates(in.Src, "requestTemplates", in.RequestTemplates)
 	for i := range in.IntegrationResponses {
 		r := c.integrationResponse(&in.IntegrationResponses[i])

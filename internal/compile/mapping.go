@@ -52,9 +52,9 @@ func parseSource(v string) (plan.Mapping, bool) {
 	}{
 		{"method.request.path.", plan.MethodRequestPath},
 		{"method.request.querystring.", plan.MethodRequestQuery},
-		{"method.request.multivaluequerystring.", plan.MethodRequestQuery},
+		{"method.request.multivaluequerystring.", plan.MethodRequestMultiQuery},
 		{"method.request.header.", plan.MethodRequestHeader},
-		{"method.request.multivalueheader.", plan.MethodRequestHeader},
+		{"method.request.multivalueheader.", plan.MethodRequestMultiHeader},
 		{"integration.response.header.", plan.IntegrationResponseHeader},
 		{"integration.response.multivalueheader.", plan.IntegrationResponseHeader},
 		{"context.", plan.Context},

@@ -5,6 +5,7 @@ package integration
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"time"
@@ -26,11 +27,35 @@ type Request struct {
 	Query url.Values
 	// Body is the payload after template rendering or passthrough.
 	Body []byte
+	// BodyStream, when not nil, is the payload instead of Body: a
+	// passed-through request body nothing else reads, ContentLength bytes
+	// long, read once while the call is made.
+	BodyStream    io.Reader
+	ContentLength int64
+	// StreamResponse asks for the response payload as a stream
+	// (Response.BodyStream) when its length is known: the caller copies it
+	// to the client without holding it.
+	StreamResponse bool
 	// Timeout bounds the call; the caller's context carries it too.
 	Timeout time.Duration
 	// TraceID is the request's X-Amzn-Trace-Id, for integrations that
 	// forward it.
 	TraceID string
+	// TLS tunes the TLS connection to an HTTPS backend; nil for the
+	// defaults (verification against the trusted roots, SNI from the URI).
+	TLS *TLSConfig
+	// ConnectionID is the VPC link of a VPC_LINK integration, "" for a
+	// backend reached over the internet.
+	ConnectionID string
+}
+
+// TLSConfig is an integration's tlsConfig.
+type TLSConfig struct {
+	// InsecureSkipVerification accepts any server certificate.
+	InsecureSkipVerification bool
+	// ServerNameToVerify, when not empty, is sent as SNI and checked
+	// against the certificate instead of the URI's host.
+	ServerNameToVerify string
 }
 
 // Response is what the backend answered.
@@ -42,6 +67,10 @@ type Response struct {
 	Header http.Header
 	// Body is the backend payload.
 	Body []byte
+	// BodyStream, when not nil, is the backend payload still to be read,
+	// ContentLength bytes long, instead of Body; the caller closes it.
+	BodyStream    io.ReadCloser
+	ContentLength int64
 	// FunctionError is set when a Lambda function failed (non-proxy AWS
 	// integrations); ErrorMessage is then its errorMessage, which
 	// selection patterns are matched against instead of the status.

@@ -10,6 +10,16 @@ import (
 	"archway/internal/vtl/apigw"
 )
 
+// templateInput returns what mapping templates and parameter mappings
+// read, built on first use: a request that renders no template and maps no
+// parameter (a plain HTTP_PROXY route) never builds it.
+func (x *exchange) templateInput() *apigw.Request {
+	if x.tpl.Context == nil {
+		x.buildTemplateInput()
+	}
+	return &x.tpl
+}
+
 // buildTemplateInput prepares what mapping templates read: $context,
 // $stageVariables and $input.params().
 func (x *exchange) buildTemplateInput() {

@@ -12,13 +12,18 @@
 //   - integration request (integration_request.go): mapping template
 //     selection by Content-Type, passthrough behaviour, content handling
 //     and binary media types (content_handling.go), request parameter
-//     mapping, $context.requestOverride, URI expansion;
-//   - the integration itself, behind integration.Invoker;
+//     mapping, $context.requestOverride, URI expansion, the headers an HTTP
+//     or HTTP_PROXY backend gets (backend_headers.go);
+//   - the integration itself, behind integration.Invoker; an HTTP_PROXY
+//     request body nothing reads is streamed to the backend, and the
+//     backend's response back;
 //   - integration response (integration_response.go): selection by status
 //     (or Lambda errorMessage), response parameters and templates, content
 //     handling, $context.responseOverride;
 //   - method response (method_response.go): the headers API Gateway adds,
-//     X-Amzn-Trace-Id (trace.go) for every integration type but MOCK.
+//     X-Amzn-Trace-Id (trace.go) for every integration type but MOCK and
+//     HTTP_PROXY, and the renaming of the response headers it owns to
+//     x-amzn-Remapped-* (header_remap.go).
 //
 // Every error is a *GatewayError turned into the response in one place
 // (gateway_response.go), honouring the API's custom gateway responses.

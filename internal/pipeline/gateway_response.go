@@ -64,9 +64,7 @@ func (x *exchange) writeGatewayError(e *GatewayError) {
 	if gr.Default && e.Status != 0 {
 		status = e.Status
 	}
-	if x.tpl.Context == nil {
-		x.buildTemplateInput()
-	}
+	x.templateInput()
 	errCtx := (&apigw.GatewayError{Message: e.Message, ResponseType: gr.Type}).Map()
 	messageString, _ := errCtx.Lookup("messageString")
 	x.tpl.Context.Put("error", errCtx)

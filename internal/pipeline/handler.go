@@ -136,9 +136,16 @@ func (x *exchange) serve() error {
 }
 
 // readBody reads the request body, refusing more than MaxPayload bytes
-// with 413 REQUEST_TOO_LARGE.
+// with 413 REQUEST_TOO_LARGE. A body streamed to the backend is left
+// unread.
 func (x *exchange) readBody() error {
 	if x.r.ContentLength == 0 {
+		return nil
+	}
+	if x.r.ContentLength > MaxPayload {
+		return &GatewayError{Type: TypeRequestTooLarge, Message: "Request Too Long"}
+	}
+	if x.streamsBody() {
 		return nil
 	}
 	body, err := io.ReadAll(io.LimitReader(x.r.Body, MaxPayload+1))
@@ -150,4 +157,21 @@ func (x *exchange) readBody() error {
 	}
 	x.body = body
 	return nil
+}
+
+// streamsBody reports whether the request body goes to the backend
+// unread: an HTTP_PROXY integration that no mapping reads the body of,
+// and a length the client gave. A chunked body is read whole, so that the
+// backend gets a Content-Length, as it does from API Gateway
+// (header-remap-http-proxy-no-param).
+func (x *exchange) streamsBody() bool {
+	if x.integ.Type != plan.HTTPProxy || x.r.ContentLength <= 0 {
+		return false
+	}
+	for _, m := range x.integ.RequestParameters {
+		if m.Kind == plan.MethodRequestBody {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"strconv"
 	"strings"
@@ -18,12 +19,18 @@ import (
 // Proxy integrations ignore templates and pass the request through.
 func (x *exchange) integrationRequest() (*integration.Request, error) {
 	in := x.integ
+	if in.Broken != "" {
+		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal, Cause: errors.New(in.Broken)}
+	}
 	req := &integration.Request{
 		Method:      in.HTTPMethod,
 		Credentials: in.Credentials,
 		Header:      http.Header{},
 		Query:       url.Values{},
 		Timeout:     in.Timeout,
+	}
+	if req.Method == "" || req.Method == "ANY" {
+		req.Method = x.r.Method
 	}
 	if in.Type != plan.Mock {
 		x.trace = x.traceID()
@@ -34,33 +41,85 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 		return nil, err
 	}
 	req.Body = body
+	httpType := in.Type == plan.HTTP || in.Type == plan.HTTPProxy
+	if httpType {
+		req.Header = x.backendHeaders()
+	}
+	if in.Type == plan.HTTPProxy {
+		if x.streamsBody() {
+			req.BodyStream, req.ContentLength = x.r.Body, x.r.ContentLength
+		}
+		req.StreamResponse = true
+	}
 	path := map[string]string{}
 	for _, m := range in.RequestParameters {
-		v, ok := x.mappingValue(m, nil)
+		vs, ok := x.mappingValues(m)
 		if !ok {
 			// Mappings from absent sources are omitted (AWS-BEHAVIOR.md 22).
 			continue
 		}
+		// A multi-value source gives repeated query parameters and header
+		// lines, and a path parameter of its values joined with ","
+		// (documented sources, no recording).
 		loc, name, _ := strings.Cut(m.Target, ".")
 		switch loc {
 		case "header", "multivalueheader":
-			req.Header.Set(name, v)
+			req.Header[textproto.CanonicalMIMEHeaderKey(name)] = vs
 		case "querystring", "multivaluequerystring":
-			req.Query.Add(name, v)
+			for _, v := range vs {
+				req.Query.Add(name, v)
+			}
 		case "path":
-			path[name] = v
+			path[name] = strings.Join(vs, ",")
 		}
 	}
 	x.applyRequestOverride(req, path)
 	req.URI = x.expandURI(in.URI, path)
-	if (in.Type == plan.HTTP || in.Type == plan.HTTPProxy) && !validEndpoint(req.URI) {
+	if !httpType {
+		return req, nil
+	}
+	if !validEndpoint(req.URI) {
 		// An undefined stage variable can leave no host: AWS answers 500
 		// and logs "Invalid endpoint address"
 		// (http-proxy-uri-undefined-stage-variables-500).
 		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: errors.New("invalid endpoint address " + strconv.Quote(req.URI))}
 	}
+	if in.Type == plan.HTTPProxy {
+		// The client's query string follows the URI's own parameters;
+		// mapped ones (req.Query) are appended after it: values add up,
+		// none replaces another (http-proxy-request-parameter-mapping-merge).
+		req.URI = appendQuery(req.URI, x.query)
+	}
+	if in.TLS != nil {
+		req.TLS = &integration.TLSConfig{
+			InsecureSkipVerification: in.TLS.InsecureSkipVerification,
+			ServerNameToVerify:       in.TLS.ServerNameToVerify,
+		}
+	}
+	if in.ConnectionID != "" {
+		req.ConnectionID = x.expandURI(in.ConnectionID, nil)
+		if req.ConnectionID == "" {
+			return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
+				Cause: errors.New("VPC link id " + strconv.Quote(in.ConnectionID) + " is empty")}
+		}
+	}
 	return req, nil
+}
+
+// appendQuery appends a raw query string to a URI's.
+func appendQuery(uri, raw string) string {
+	if raw == "" {
+		return uri
+	}
+	i := strings.IndexByte(uri, '?')
+	switch {
+	case i < 0:
+		return uri + "?" + raw
+	case i == len(uri)-1 || strings.HasSuffix(uri, "&"):
+		return uri + raw
+	}
+	return uri + "&" + raw
 }
 
 // applyRequestOverride applies what the request template wrote to
@@ -68,6 +127,9 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 // integration request's parameter of that name, path.NAME the path
 // parameter used to expand the URI.
 func (x *exchange) applyRequestOverride(req *integration.Request, path map[string]string) {
+	if x.tpl.Context == nil {
+		return // no template ran: nothing was overridden
+	}
 	ro, ok := x.tpl.Context.Lookup("requestOverride")
 	if !ok {
 		return
@@ -94,10 +156,21 @@ func (x *exchange) applyRequestOverride(req *integration.Request, path map[strin
 }
 
 // validEndpoint reports whether uri is an absolute http or https URL with
-// a host.
+// a host (the rest is checked when the request is made).
 func validEndpoint(uri string) bool {
-	u, err := url.Parse(uri)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != ""
+	rest, ok := strings.CutPrefix(uri, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(uri, "http://"); !ok {
+			return false
+		}
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest != "" && rest[0] != ':'
 }
 
 // requestPayload selects the request template by Content-Type (application/json
@@ -133,8 +206,9 @@ func (x *exchange) requestPayload() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	x.tpl.Body = text
-	out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
+	tpl := x.templateInput()
+	tpl.Body = text
+	out, err := x.h.engine.Render(nil, t.Template, tpl)
 	if err != nil {
 		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: fmt.Errorf("request template %s: %w", t.ContentType, err)}
@@ -145,6 +219,7 @@ func (x *exchange) requestPayload() ([]byte, error) {
 // expandURI replaces ${stageVariables.NAME} and {param} references in an
 // integration URI: stage variables by their values (undefined ones by ""),
 // path parameters by the integration request path parameters.
+// Other braces are left as they are.
 func (x *exchange) expandURI(uri string, path map[string]string) string {
 	if !strings.ContainsAny(uri, "{") {
 		return uri
@@ -169,7 +244,7 @@ func (x *exchange) expandURI(uri string, path map[string]string) string {
 			b.WriteString(v)
 		} else {
 			b.WriteString(lead)
-			if v, ok := path[strings.TrimSuffix(name, "+")]; ok {
+			if v, ok := x.uriParam(path, strings.TrimSuffix(name, "+")); ok {
 				b.WriteString(v)
 			} else {
 				b.WriteString(uri[i : i+j+1])
@@ -177,4 +252,22 @@ func (x *exchange) expandURI(uri string, path map[string]string) string {
 		}
 		uri = uri[i+j+1:]
 	}
+}
+
+// uriParam returns the value of a {name} reference in an integration URI:
+// the integration request path parameter mapped to name, else the method
+// request path parameter of that name. (AWS's console and importers add
+// the mapping integration.request.path.X = method.request.path.X for every
+// {X} of an HTTP URI; a definition that omits it is served as if it were
+// there.)
+func (x *exchange) uriParam(path map[string]string, name string) (string, bool) {
+	if v, ok := path[name]; ok {
+		return v, true
+	}
+	for _, p := range x.params {
+		if p.Name == name {
+			return p.Value, true
+		}
+	}
+	return "", false
 }

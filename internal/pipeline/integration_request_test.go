@@ -160,11 +160,18 @@ func TestRequestParameters(t *testing.T) {
 	if req == nil {
 		t.Fatal("the integration was not called")
 	}
+	// An HTTP integration sends no client header unless mapped, and the
+	// headers API Gateway adds (header-remap-http-no-param).
 	wantHeader := http.Header{
-		"X-Static":      {"fixed"},
-		"X-From-Header": {"hello"},
-		"X-Stage":       {"v2"},
-		"X-Stage-Name":  {"dev"},
+		"Accept":                   {"application/json"},
+		"Content-Type":             {"application/json"},
+		"User-Agent":               {"AmazonAPIGateway_" + req.Header.Get("X-Amzn-Apigateway-Api-Id")},
+		"X-Amzn-Apigateway-Api-Id": {req.Header.Get("X-Amzn-Apigateway-Api-Id")},
+		"X-Amzn-Trace-Id":          {req.TraceID},
+		"X-Static":                 {"fixed"},
+		"X-From-Header":            {"hello"},
+		"X-Stage":                  {"v2"},
+		"X-Stage-Name":             {"dev"},
 	}
 	if !reflect.DeepEqual(req.Header, wantHeader) {
 		t.Errorf("header = %v, want %v", req.Header, wantHeader)

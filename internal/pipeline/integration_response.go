@@ -58,7 +58,7 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 		header.Set("Content-Type", contentType)
 	}
 	status := x.applyResponseOverride(ir.Status, header)
-	x.writeIntegrationResponse(status, header, body)
+	x.writeIntegrationResponse(status, remapHeaders(header), body)
 	return nil
 }
 
@@ -69,8 +69,9 @@ func (x *exchange) renderResponse(t *plan.Template, payload []byte, binary bool,
 	if err != nil {
 		return nil, err
 	}
-	x.tpl.Body = text
-	out, err := x.h.engine.Render(nil, t.Template, &x.tpl)
+	tpl := x.templateInput()
+	tpl.Body = text
+	out, err := x.h.engine.Render(nil, t.Template, tpl)
 	if err != nil {
 		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
 			Cause: fmt.Errorf("response template %s: %w", t.ContentType, err)}
@@ -81,6 +82,9 @@ func (x *exchange) renderResponse(t *plan.Template, payload []byte, binary bool,
 // applyResponseOverride applies $context.responseOverride: status replaces
 // the status, header.NAME sets a header. It returns the status.
 func (x *exchange) applyResponseOverride(status int, header http.Header) int {
+	if x.tpl.Context == nil {
+		return status // no template ran: nothing was overridden
+	}
 	ro, ok := x.tpl.Context.Lookup("responseOverride")
 	if !ok {
 		return status

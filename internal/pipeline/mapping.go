@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"net/url"
 	"strings"
 
 	"archway/internal/integration"
@@ -17,11 +18,15 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 	case plan.Static:
 		return m.Name, true
 	case plan.MethodRequestPath:
-		return lookupParam(x.tpl.Params.Path, m.Name, false)
+		return lookupParam(x.templateInput().Params.Path, m.Name, false)
 	case plan.MethodRequestQuery:
-		return lookupParam(x.tpl.Params.QueryString, m.Name, false)
+		return lookupParam(x.templateInput().Params.QueryString, m.Name, false)
 	case plan.MethodRequestHeader:
-		return lookupParam(x.tpl.Params.Header, m.Name, true)
+		return lookupParam(x.templateInput().Params.Header, m.Name, true)
+	case plan.MethodRequestMultiQuery, plan.MethodRequestMultiHeader:
+		if vs, ok := x.multiValues(m); ok {
+			return strings.Join(vs, ","), true
+		}
 	case plan.MethodRequestBody:
 		return bodyValue(x.body, m.Path)
 	case plan.IntegrationResponseHeader:
@@ -35,11 +40,54 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 			return bodyValue(resp.Body, m.Path)
 		}
 	case plan.Context:
-		return contextValue(x.tpl.Context, m.Name)
+		return contextValue(x.templateInput().Context, m.Name)
 	case plan.StageVariable:
 		return x.stageVariable(m.Name)
 	}
 	return "", false
+}
+
+// mappingValues evaluates a request-side mapping source: every value of a
+// multi-value source, else its one value. It reports false when the source
+// is absent.
+func (x *exchange) mappingValues(m plan.Mapping) ([]string, bool) {
+	if m.Kind == plan.MethodRequestMultiQuery || m.Kind == plan.MethodRequestMultiHeader {
+		return x.multiValues(m)
+	}
+	v, ok := x.mappingValue(m, nil)
+	if !ok {
+		return nil, false
+	}
+	return []string{v}, true
+}
+
+// multiValues returns every value of a repeated query string parameter,
+// decoded, or every line of a header, in order.
+func (x *exchange) multiValues(m plan.Mapping) ([]string, bool) {
+	var vs []string
+	if m.Kind == plan.MethodRequestMultiHeader {
+		vs = x.r.Header.Values(m.Name)
+		if strings.EqualFold(m.Name, "Host") && x.r.Host != "" {
+			vs = []string{x.r.Host}
+		}
+	} else {
+		for raw := x.query; raw != ""; {
+			var pair string
+			pair, raw, _ = strings.Cut(raw, "&")
+			k, v, _ := strings.Cut(pair, "=")
+			if dk, err := url.QueryUnescape(k); err == nil {
+				k = dk
+			}
+			if k != m.Name {
+				continue
+			}
+			if dv, err := url.QueryUnescape(v); err == nil {
+				v = dv
+			}
+			vs = append(vs, v)
+		}
+	}
+	return vs, len(vs) > 0
 }
 
 // bodyValue returns a body, or the value path selects in it: a string as

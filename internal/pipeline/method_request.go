@@ -11,17 +11,17 @@ import (
 // headers, not blank). Body validation against the request model is not
 // implemented yet.
 func (x *exchange) methodRequest() error {
-	x.buildTemplateInput()
 	var missing []string
 	for _, p := range x.method.Validation.RequiredParameters {
 		var m *jsonvalue.Map
+		params := &x.templateInput().Params
 		switch p.Location {
 		case "path":
-			m = x.tpl.Params.Path
+			m = params.Path
 		case "querystring":
-			m = x.tpl.Params.QueryString
+			m = params.QueryString
 		case "header":
-			m = x.tpl.Params.Header
+			m = params.Header
 		}
 		if !hasParam(m, p.Name) {
 			missing = append(missing, p.Name)

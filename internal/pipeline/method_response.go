@@ -1,10 +1,13 @@
 package pipeline
 
 import (
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"archway/internal/integration"
+	"archway/internal/plan"
 )
 
 // writeIntegrationResponse writes a response that came from the
@@ -33,16 +36,45 @@ func (x *exchange) writeResponse(status int, header http.Header, body []byte) {
 }
 
 // writeProxyResponse writes a proxy integration's response as the backend
-// gave it.
+// gave it, with the headers API Gateway does not let through renamed or
+// dropped (remapHeaders). An HTTP_PROXY response carries no
+// X-Amzn-Trace-Id of API Gateway's (header-remap-http-proxy-no-param): only
+// one the backend sent.
 func (x *exchange) writeProxyResponse(resp *integration.Response) {
-	header := resp.Header.Clone()
-	if header == nil {
-		header = http.Header{}
-	}
+	header := remapHeaders(resp.Header)
 	if !hasHeader(header, "Content-Type") {
 		header.Set("Content-Type", defaultContentType)
 	}
-	x.writeIntegrationResponse(resp.Status, header, resp.Body)
+	switch {
+	case resp.BodyStream != nil:
+		x.writeStream(resp.Status, header, resp.BodyStream, resp.ContentLength)
+	case x.integ.Type == plan.HTTPProxy:
+		x.writeResponse(resp.Status, header, resp.Body)
+	default:
+		x.writeIntegrationResponse(resp.Status, header, resp.Body)
+	}
+}
+
+// writeStream writes a proxy response whose payload is still to be read
+// from the backend, n bytes, copied with net/http's pooled buffers, and
+// closes it. A failure after the header is sent can only cut the
+// response short: it is logged.
+func (x *exchange) writeStream(status int, header http.Header, body io.ReadCloser, n int64) {
+	defer body.Close()
+	h := x.w.Header()
+	for k, v := range header {
+		h[k] = v
+	}
+	x.addStandardHeaders(h, 0)
+	h["Content-Length"] = []string{strconv.FormatInt(n, 10)}
+	x.w.WriteHeader(status)
+	if x.r.Method == http.MethodHead {
+		return
+	}
+	if _, err := io.Copy(x.w, body); err != nil {
+		x.h.log.Warn("backend response cut short", "method", x.r.Method, "path", x.path,
+			"requestId", x.requestID, "cause", err.Error())
+	}
 }
 
 // hasHeader reports whether h holds name, compared without case (h may

@@ -70,6 +70,24 @@ type Integration struct {
 	// Default is the integration response without a selection pattern;
 	// nil when there is none.
 	Default *IntegrationResponse
+	// ConnectionID is the VPC link of a VPC_LINK integration, possibly a
+	// ${stageVariables.X} reference; "" for INTERNET.
+	ConnectionID string
+	// TLS is the integration's tlsConfig; nil when not set.
+	TLS *TLSConfig
+	// Broken, when not empty, says why every call of the integration fails
+	// with 500: API Gateway accepts some definitions it cannot serve (a
+	// mapping of a header it forbids, header-remap-*-forbidden-mapping-*).
+	Broken string
+}
+
+// TLSConfig tunes the TLS connection to an HTTPS backend.
+type TLSConfig struct {
+	// InsecureSkipVerification accepts any server certificate.
+	InsecureSkipVerification bool
+	// ServerNameToVerify is sent as SNI and checked against the
+	// certificate instead of the URI's host.
+	ServerNameToVerify string
 }
 
 // IsLambda reports whether the integration invokes a Lambda function: an

@@ -14,6 +14,11 @@ const (
 	MethodRequestPath
 	MethodRequestQuery
 	MethodRequestHeader
+	// MethodRequestMultiQuery and MethodRequestMultiHeader read every
+	// value of a repeated query string parameter or header
+	// (method.request.multivaluequerystring|multivalueheader.NAME).
+	MethodRequestMultiQuery
+	MethodRequestMultiHeader
 	// MethodRequestBody reads the request body (method.request.body); Name
 	// holds a JSONPath when one was given.
 	MethodRequestBody

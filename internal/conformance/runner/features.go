@@ -19,14 +19,31 @@ var builtTags = map[string]bool{
 	"multi_step":           true,
 	"content_handling":     true,
 	"binary_media_types":   true,
+	"http":                 true,
+	"http_proxy":           true,
+	"header_remapping":     true,
+	"integration_timeout":  true,
+	// Runner capabilities: requests are written verbatim on a raw
+	// connection, and http:* fixtures are served over HTTPS with a
+	// certificate of a test CA the gateway trusts.
+	"client_raw_headers": true,
+	"backend_tls":        true,
 }
 
 // builtFixtures are the backend fixtures (fixtures.md) the runner provides.
-var builtFixtures = map[string]bool{"none": true}
+var builtFixtures = map[string]bool{
+	"none":                  true,
+	"http:httpbin":          true,
+	"http:url-echo-json":    true,
+	"http:status-from-path": true,
+	"http:body-echo":        true,
+}
 
 // placeholderValues are the values the runner supplies for the placeholder
-// roles (FORMAT.md section 5). No fixture behind them runs yet: they only
-// make the definitions complete.
+// roles (FORMAT.md section 5). A vector with an http:* fixture gets its
+// fixture's origin and host instead of the http_backend_* values; no
+// fixture runs behind the others yet: they only make the definitions
+// complete.
 var placeholderValues = map[string]string{
 	"region":               "us-east-1",
 	"account_id":           "123456789012",

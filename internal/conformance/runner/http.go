@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +17,8 @@ import (
 
 	"archway/internal/compile"
 	"archway/internal/conformance"
+	"archway/internal/integration"
+	"archway/internal/integration/httpbackend"
 	"archway/internal/model"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
@@ -28,7 +31,19 @@ const ioTimeout = 30 * time.Second
 // runHTTP executes an http vector (FORMAT.md 4.4) and returns the
 // mismatches with its expectation.
 func runHTTP(v *conformance.Vector) ([]string, error) {
-	v, err := v.Substitute(placeholderValues)
+	values := placeholderValues
+	var fixture *httpFixture
+	if v.Backend != nil && strings.HasPrefix(v.Backend.Fixture, "http:") {
+		var err error
+		if fixture, err = startHTTPFixture(v.Backend); err != nil {
+			return nil, err
+		}
+		defer fixture.Close()
+		values = maps.Clone(placeholderValues)
+		values["http_backend_origin"] = fixture.origin()
+		values["http_backend_host"] = fixture.host()
+	}
+	v, err := v.Substitute(values)
 	if err != nil {
 		return nil, err
 	}
@@ -36,8 +51,15 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	ca, err := runCA()
+	if err != nil {
+		return nil, err
+	}
+	backend := httpbackend.New(httpbackend.Config{RootCAs: ca.authority.Pool})
+	defer backend.Close()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(pipeline.New(p, pipeline.Options{Logger: quiet}))
+	srv := httptest.NewServer(pipeline.New(p, pipeline.Options{Logger: quiet,
+		Invokers: map[plan.IntegrationType]integration.Invoker{plan.HTTP: backend, plan.HTTPProxy: backend}}))
 	defer srv.Close()
 	addr := srv.Listener.Addr().String()
 	cmp := conformance.NewComparer()
@@ -50,9 +72,15 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 			return []string{fmt.Sprintf("setup request %d: status %d, want %d", i, got.Status, sr.ExpectStatus)}, nil
 		}
 	}
+	if fixture != nil {
+		fixture.reset()
+	}
 	got, err := send(addr, v.Stage.Name, v.Request)
 	if err != nil {
 		return nil, err
+	}
+	if fixture != nil {
+		got.BackendReceived = &conformance.BackendRecord{HTTP: fixture.last()}
 	}
 	var out []string
 	for _, m := range cmp.Compare(v.Expect, got) {
@@ -66,6 +94,10 @@ func deploy(v *conformance.Vector) (*plan.Plan, error) {
 	api, err := importAPI(v.ID, v.API)
 	if err != nil {
 		return nil, err
+	}
+	if api.ID == "" {
+		// AWS's REST API ids are 10 lower-case letters and digits.
+		api.ID = model.StableID(10, "restapi", v.ID)
 	}
 	st := compile.StageConfig{Name: v.Stage.Name, AccountID: placeholderValues["account_id"]}
 	for _, k := range sortedKeys(v.Stage.Variables) {
@@ -134,7 +166,13 @@ func send(addr, stage string, req *conformance.Request) (*conformance.Actual, er
 	if _, err := conn.Write(b.Bytes()); err != nil {
 		return nil, err
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: req.Method})
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, &http.Request{Method: req.Method})
+	// Interim responses (100 Continue to an Expect header) precede the
+	// final one, which is what the recording client saw.
+	for err == nil && resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		resp, err = http.ReadResponse(br, &http.Request{Method: req.Method})
+	}
 	if err != nil {
 		return nil, err
 	}

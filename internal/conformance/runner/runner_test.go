@@ -57,7 +57,7 @@ func TestSkipReasons(t *testing.T) {
 	}{
 		{"not runnable", conformance.Vector{ID: "a", Kind: conformance.KindDocumentation}, "documentation (not runnable)"},
 		{"kind", conformance.Vector{ID: "b", Runnable: true, Kind: conformance.KindControlPlane}, "kind control_plane not built"},
-		{"tags", conformance.Vector{ID: "c", Runnable: true, Kind: conformance.KindHTTP, Requires: []string{"mock", "s3", "http"}}, "needs s3, http"},
+		{"tags", conformance.Vector{ID: "c", Runnable: true, Kind: conformance.KindHTTP, Requires: []string{"mock", "s3", "sqs"}}, "needs s3, sqs"},
 		{"fixture", conformance.Vector{ID: "d", Runnable: true, Kind: conformance.KindHTTP, Requires: []string{"mock"},
 			Backend: &conformance.Backend{Fixture: "lambda:identity"}}, "needs fixture lambda:identity"},
 	}
