@@ -94,6 +94,16 @@ func (m *Map) Put(k, v any) any {
 	return nil
 }
 
+// Append adds an entry whose key the caller knows is not in the map yet,
+// without looking for it: for building maps of known, distinct keys.
+func (m *Map) Append(k, v any) {
+	m.keys = append(m.keys, k)
+	m.vals = append(m.vals, v)
+	if m.index != nil {
+		m.index[NormKey(k)] = len(m.keys) - 1
+	}
+}
+
 // Remove deletes k and returns its value (nil if absent).
 func (m *Map) Remove(k any) any {
 	nk := NormKey(k)
