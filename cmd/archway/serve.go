@@ -19,16 +19,19 @@ import (
 	"archway/internal/compile"
 	"archway/internal/integration"
 	"archway/internal/integration/httpbackend"
+	"archway/internal/integration/lambda"
 	"archway/internal/model"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
 	"archway/internal/server"
 )
 
-// servedTypes are the integration types Archway serves; a method of
-// another type is announced with a warning at startup and answers 500
-// (the pipeline has no invoker for it). A type joins this list together
-// with its invoker in pipeline.Options.Invokers in serve.
+// servedTypes are the integration types Archway serves without a function
+// registry; a method of another type is announced with a warning at
+// startup and answers 500 (the pipeline has no invoker for it). A type
+// joins this list together with its invoker in pipeline.Options.Invokers
+// in serve. With --functions or --function, AWS_PROXY and AWS Lambda
+// integrations are served too (serve_functions.go).
 var servedTypes = []model.IntegrationType{model.IntegrationMock, model.IntegrationHTTP, model.IntegrationHTTPProxy}
 
 // serveFlags are the options of archway serve.
@@ -37,13 +40,15 @@ type serveFlags struct {
 	stage           string
 	stageVars       []string
 	vpcLinks        []string
+	functionsFile   string
+	functionDefs    []string
 	shutdownTimeout time.Duration
 }
 
 func newServeCmd() *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
-		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... DEFINITION...",
+		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... [--functions FILE] [--function NAME=COMMAND]... DEFINITION...",
 		Short: "Serve OpenAPI definitions as API Gateway serves a deployed stage",
 		Long: `Load and compile each OpenAPI definition and serve it path-style, as
 execute-api does: http://ADDR/STAGE/RESOURCE-PATH.
@@ -51,7 +56,16 @@ execute-api does: http://ADDR/STAGE/RESOURCE-PATH.
 Each definition is one API on its own listener: the first on --listen, the
 next on the port after it, and so on (with port 0, each gets a free port).
 The routes are printed at startup, with a warning for everything the
-definitions say that Archway does not honour yet. SIGINT or SIGTERM stops
+definitions say that Archway does not honour yet.
+
+With --functions FILE (a function registry) or --function NAME=COMMAND,
+AWS_PROXY and AWS Lambda integrations invoke the registered functions:
+local handlers run as processes under Archway's Lambda Runtime API
+(unmodified aws-lambda-go binaries, Node.js handlers), remote ones through
+the Lambda Invoke API. An integration URI naming a function the registry
+does not define is an error at startup.
+
+SIGINT or SIGTERM stops
 accepting connections and lets requests in flight finish (at most
 --shutdown-timeout); a second signal exits at once.`,
 		Args: cobra.MinimumNArgs(1),
@@ -69,6 +83,8 @@ accepting connections and lets requests in flight finish (at most
 	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
 	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080)")
+	fl.StringVar(&f.functionsFile, "functions", "", "function registry (YAML): the Lambda functions AWS_PROXY and AWS integrations invoke, local handlers or remote endpoints")
+	fl.StringArrayVar(&f.functionDefs, "function", nil, "a local Lambda function NAME=COMMAND (for example hello=./bin/hello), besides --functions")
 	fl.DurationVar(&f.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout,
 		"how long requests in flight may take to finish after SIGINT or SIGTERM")
 	return cmd
@@ -87,10 +103,26 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 			return fmt.Errorf("serve: --vpc-link: %w", err)
 		}
 	}
+	reg, err := loadFunctions(f)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(errOut, nil))
+	var fnInvoker *lambda.Invoker
+	if reg != nil {
+		fnInvoker = lambda.New(reg, lambda.Options{Logger: log})
+		defer fnInvoker.Close()
+	}
 	defs := make([]*definition, 0, len(files))
 	invalid := 0
 	for _, file := range files {
 		d, err := loadDefinition(file, stage)
+		if fnInvoker != nil {
+			servedLambdaWarnings(d)
+			if err == nil {
+				err = checkFunctions(d, fnInvoker, registrySource(f))
+			}
+		}
 		printWarnings(errOut, d.warnings)
 		if err != nil {
 			invalid++
@@ -103,7 +135,6 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 		return fmt.Errorf("serve: %d of %d definitions are invalid; nothing served", invalid, len(files))
 	}
 
-	log := slog.New(slog.NewTextHandler(errOut, nil))
 	sites, err := listen(f.listen, len(defs))
 	if err != nil {
 		return err
@@ -111,8 +142,19 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	httpInvoker := httpbackend.New(httpbackend.Config{VPCLinks: links})
 	defer httpInvoker.Close()
 	invokers := map[plan.IntegrationType]integration.Invoker{plan.HTTP: httpInvoker, plan.HTTPProxy: httpInvoker}
+	if fnInvoker != nil {
+		invokers[plan.AWSProxy] = fnInvoker
+		invokers[plan.AWS] = awsInvoker(fnInvoker)
+	}
 	for i, d := range defs {
-		sites[i].Handler = pipeline.New(d.plan, pipeline.Options{Logger: log, Invokers: invokers})
+		opts := pipeline.Options{Logger: log, Invokers: invokers}
+		if fnInvoker != nil {
+			// The AWS_PROXY event reports header names as the client
+			// wrote them.
+			ln := pipeline.NewHeaderListener(sites[i].Listener)
+			sites[i].Listener, opts.RawHeaders = ln, ln.Headers
+		}
+		sites[i].Handler = pipeline.New(d.plan, opts)
 		printRoutes(out, d, baseURL(sites[i].Listener.Addr(), stage.Name))
 	}
 	fmt.Fprintln(out, "Press CTRL+C to quit")
@@ -140,7 +182,8 @@ func stageConfig(f *serveFlags) (compile.StageConfig, error) {
 }
 
 // unsupportedIntegrations warns about every method whose integration type
-// Archway does not serve yet.
+// Archway does not serve yet (Lambda ones: without a function registry;
+// serve drops those warnings when it has one).
 func unsupportedIntegrations(api *model.RestApi) []model.Warning {
 	var ws []model.Warning
 	for _, r := range api.Resources {

@@ -184,6 +184,9 @@ func (c *compiler) integration(in *model.Integration) *plan.Integration {
 	}
 	pi.RequestParameters = c.mappings(in.Src, "requestParameters", in.RequestParameters, "integration.request.")
 	pi.Broken = forbiddenMapping(pi.Type, pi.RequestParameters)
+	if pi.Broken == "" {
+		pi.Broken = lambdaMethod(pi)
+	}
 	if in.ConnectionType == model.ConnectionVPCLink {
 		pi.ConnectionID = in.ConnectionID
 	}

@@ -37,3 +37,15 @@ func forbiddenMapping(t plan.IntegrationType, mappings []plan.Mapping) string {
 	}
 	return ""
 }
+
+// lambdaMethod returns why a Lambda integration fails every call, or ""
+// when it does not: the Invoke API takes only POST, and API Gateway
+// answers an integration with another httpMethod with 500, an API
+// configuration error rather than an integration failure
+// (aws-proxy-integration-method-get-500).
+func lambdaMethod(in *plan.Integration) string {
+	if !in.IsLambda() || strings.EqualFold(in.HTTPMethod, "POST") {
+		return ""
+	}
+	return "a Lambda integration's httpMethod must be POST, not " + in.HTTPMethod
+}

@@ -73,3 +73,25 @@ func TestCompileConnection(t *testing.T) {
 		t.Errorf("/internet: connection %q, TLS %+v, broken %q", internet.ConnectionID, internet.TLS, internet.Broken)
 	}
 }
+
+func TestLambdaMethod(t *testing.T) {
+	const lambdaURI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"
+	tests := []struct {
+		typ    plan.IntegrationType
+		method string
+		uri    string
+		broken bool
+	}{
+		{plan.AWSProxy, "POST", lambdaURI, false},
+		{plan.AWSProxy, "GET", lambdaURI, true}, // aws-proxy-integration-method-get-500
+		{plan.AWS, "PUT", lambdaURI, true},
+		{plan.AWS, "GET", "arn:aws:apigateway:us-east-1:s3:path/bucket/key", false},
+		{plan.HTTP, "GET", "https://example.com", false},
+	}
+	for _, tc := range tests {
+		got := lambdaMethod(&plan.Integration{Type: tc.typ, HTTPMethod: tc.method, URI: tc.uri}) != ""
+		if got != tc.broken {
+			t.Errorf("%s %s %s: broken = %v, want %v", tc.typ, tc.method, tc.uri, got, tc.broken)
+		}
+	}
+}

@@ -41,6 +41,13 @@ func (x *exchange) integrationRequest() (*integration.Request, error) {
 		return nil, err
 	}
 	req.Body = body
+	if in.Type == plan.AWSProxy {
+		// The event is the payload; request parameters, templates and
+		// overrides play no part (AWS-BEHAVIOR.md 15).
+		req.Body = x.proxyEvent()
+		req.URI = x.expandURI(in.URI, nil)
+		return req, nil
+	}
 	httpType := in.Type == plan.HTTP || in.Type == plan.HTTPProxy
 	if httpType {
 		req.Header = x.backendHeaders()

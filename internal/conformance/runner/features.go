@@ -23,6 +23,8 @@ var builtTags = map[string]bool{
 	"http_proxy":           true,
 	"header_remapping":     true,
 	"integration_timeout":  true,
+	"aws_proxy":            true,
+	"aws_lambda":           true,
 	// Runner capabilities: requests are written verbatim on a raw
 	// connection, and http:* fixtures are served over HTTPS with a
 	// certificate of a test CA the gateway trusts.
@@ -37,13 +39,21 @@ var builtFixtures = map[string]bool{
 	"http:url-echo-json":    true,
 	"http:status-from-path": true,
 	"http:body-echo":        true,
+	// lambda:* fixtures run as real handler processes (fixture_lambda.go).
+	"lambda:proxy-echo":        true,
+	"lambda:identity":          true,
+	"lambda:return-body":       true,
+	"lambda:fixed":             true,
+	"lambda:selection":         true,
+	"lambda:mapping-responses": true,
+	"lambda:string-echo":       true,
 }
 
 // placeholderValues are the values the runner supplies for the placeholder
 // roles (FORMAT.md section 5). A vector with an http:* fixture gets its
-// fixture's origin and host instead of the http_backend_* values; no
-// fixture runs behind the others yet: they only make the definitions
-// complete.
+// fixture's origin and host instead of the http_backend_* values; a
+// lambda:* fixture runs as the function lambda_function_name. No fixture
+// runs behind the others yet: they only make the definitions complete.
 var placeholderValues = map[string]string{
 	"region":               "us-east-1",
 	"account_id":           "123456789012",

@@ -43,6 +43,14 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 		values["http_backend_origin"] = fixture.origin()
 		values["http_backend_host"] = fixture.host()
 	}
+	var fn *lambdaFixture
+	if v.Backend != nil && strings.HasPrefix(v.Backend.Fixture, "lambda:") {
+		var err error
+		if fn, err = startLambdaFixture(v.Backend); err != nil {
+			return nil, err
+		}
+		defer fn.Close()
+	}
 	v, err := v.Substitute(values)
 	if err != nil {
 		return nil, err
@@ -58,13 +66,24 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 	backend := httpbackend.New(httpbackend.Config{RootCAs: ca.authority.Pool})
 	defer backend.Close()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(pipeline.New(p, pipeline.Options{Logger: quiet,
-		Invokers: map[plan.IntegrationType]integration.Invoker{plan.HTTP: backend, plan.HTTPProxy: backend}}))
+	invokers := map[plan.IntegrationType]integration.Invoker{plan.HTTP: backend, plan.HTTPProxy: backend}
+	if fn != nil {
+		invokers[plan.AWS], invokers[plan.AWSProxy] = fn, fn
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	ln := pipeline.NewHeaderListener(srv.Listener)
+	srv.Listener = ln
+	srv.Config.Handler = pipeline.New(p, pipeline.Options{Logger: quiet, Invokers: invokers, RawHeaders: ln.Headers})
+	srv.Start()
 	defer srv.Close()
 	addr := srv.Listener.Addr().String()
+	// Host-based addressing (FORMAT.md 4.4): the Host header names the API
+	// as execute-api's does, so that $context.domainName, domainPrefix and
+	// the proxy event's Host agree as they did on AWS.
+	host := p.APIID + ".execute-api." + placeholderValues["region"] + ".amazonaws.com"
 	cmp := conformance.NewComparer()
 	for i, sr := range v.SetupRequests {
-		got, err := send(addr, v.Stage.Name, &sr.Request)
+		got, err := send(addr, host, v.Stage.Name, &sr.Request)
 		if err != nil {
 			return nil, fmt.Errorf("setup request %d: %w", i, err)
 		}
@@ -75,12 +94,18 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 	if fixture != nil {
 		fixture.reset()
 	}
-	got, err := send(addr, v.Stage.Name, v.Request)
+	if fn != nil {
+		fn.reset()
+	}
+	got, err := send(addr, host, v.Stage.Name, v.Request)
 	if err != nil {
 		return nil, err
 	}
 	if fixture != nil {
 		got.BackendReceived = &conformance.BackendRecord{HTTP: fixture.last()}
+	}
+	if fn != nil {
+		got.BackendReceived = fn.record()
 	}
 	var out []string
 	for _, m := range cmp.Compare(v.Expect, got) {
@@ -126,9 +151,9 @@ func importAPI(name string, doc json.RawMessage) (*model.RestApi, error) {
 	return api, nil
 }
 
-// send writes the request on a fresh connection exactly as the vector gives
-// it (FORMAT.md 6.1) and reads the response.
-func send(addr, stage string, req *conformance.Request) (*conformance.Actual, error) {
+// send writes the request on a fresh connection to addr exactly as the
+// vector gives it (FORMAT.md 6.1), with Host: host, and reads the response.
+func send(addr, host, stage string, req *conformance.Request) (*conformance.Actual, error) {
 	body, err := req.Body()
 	if err != nil {
 		return nil, err
@@ -140,7 +165,7 @@ func send(addr, stage string, req *conformance.Request) (*conformance.Actual, er
 	defer conn.Close()
 	_ = conn.SetDeadline(time.Now().Add(ioTimeout))
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\nHost: %s\r\n", req.Method, req.Target(stage), addr)
+	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\nHost: %s\r\n", req.Method, req.Target(stage), host)
 	hasLength := false
 	for _, h := range req.Headers {
 		if strings.EqualFold(h.Name, "Content-Length") || strings.EqualFold(h.Name, "Transfer-Encoding") {

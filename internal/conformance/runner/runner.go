@@ -49,6 +49,7 @@ type Summary struct {
 
 // Run executes vectors, in order.
 func Run(vectors []*conformance.Vector, opts Options) *Summary {
+	defer removeLambdaProgram()
 	only := map[string]bool{}
 	for _, id := range opts.Only {
 		only[id] = true

@@ -59,7 +59,7 @@ func TestSkipReasons(t *testing.T) {
 		{"kind", conformance.Vector{ID: "b", Runnable: true, Kind: conformance.KindControlPlane}, "kind control_plane not built"},
 		{"tags", conformance.Vector{ID: "c", Runnable: true, Kind: conformance.KindHTTP, Requires: []string{"mock", "s3", "sqs"}}, "needs s3, sqs"},
 		{"fixture", conformance.Vector{ID: "d", Runnable: true, Kind: conformance.KindHTTP, Requires: []string{"mock"},
-			Backend: &conformance.Backend{Fixture: "lambda:identity"}}, "needs fixture lambda:identity"},
+			Backend: &conformance.Backend{Fixture: "aws:s3"}}, "needs fixture aws:s3"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
