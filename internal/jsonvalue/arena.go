@@ -82,7 +82,7 @@ func (a *arena) take(n int) []any {
 		return nil
 	}
 	if len(a.slots)+n > cap(a.slots) {
-		a.slots = make([]any, 0, a.grow(cap(a.slots), n)*2)
+		a.slots = make([]any, 0, max(2*cap(a.slots), 2*a.hint, n))
 	}
 	s := a.slots[len(a.slots) : len(a.slots)+n : len(a.slots)+n]
 	a.slots = a.slots[:len(a.slots)+n]
