@@ -96,7 +96,7 @@ func intArg(v any) (int, bool) {
 func (r *renderer) property(v any, name string, off int) (any, error) {
 	switch x := v.(type) {
 	case *jsonvalue.Map:
-		val, _ := x.Get(name)
+		val, _ := x.Lookup(name)
 		return val, nil
 	case Object:
 		if val, ok := x.Property(name); ok {
