@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/textproto"
 	"net/url"
@@ -209,18 +208,7 @@ func (x *exchange) requestPayload() ([]byte, error) {
 	if !ok || t.Template == nil {
 		return convertPayload(x.body, binary, binary, in.ContentHandling)
 	}
-	text, err := templateInput(x.body, binary, in.ContentHandling)
-	if err != nil {
-		return nil, err
-	}
-	tpl := x.templateInput()
-	tpl.Body = text
-	out, err := x.h.engine.Render(nil, t.Template, tpl)
-	if err != nil {
-		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
-			Cause: fmt.Errorf("request template %s: %w", t.ContentType, err)}
-	}
-	return templateOutput(out, in.ContentHandling)
+	return x.renderTemplate("request", t, x.body, binary, in.ContentHandling)
 }
 
 // expandURI replaces ${stageVariables.NAME} and {param} references in an

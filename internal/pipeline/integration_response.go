@@ -49,7 +49,7 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 	if t == nil || t.Template == nil {
 		body, err = convertPayload(resp.Body, binary, x.binaryAccept(), ir.ContentHandling)
 	} else {
-		body, err = x.renderResponse(t, resp.Body, binary, ir.ContentHandling)
+		body, err = x.renderTemplate("response", t, resp.Body, binary, ir.ContentHandling)
 	}
 	if err != nil {
 		return err
@@ -62,9 +62,9 @@ func (x *exchange) integrationResponse(resp *integration.Response) error {
 	return nil
 }
 
-// renderResponse renders a response template over the integration
-// response payload, with content handling.
-func (x *exchange) renderResponse(t *plan.Template, payload []byte, binary bool, h plan.ContentHandling) ([]byte, error) {
+// renderTemplate renders a request or response mapping template over a
+// payload, with content handling.
+func (x *exchange) renderTemplate(kind string, t *plan.Template, payload []byte, binary bool, h plan.ContentHandling) ([]byte, error) {
 	text, err := templateInput(payload, binary, h)
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func (x *exchange) renderResponse(t *plan.Template, payload []byte, binary bool,
 	out, err := x.h.engine.Render(nil, t.Template, tpl)
 	if err != nil {
 		return nil, &GatewayError{Type: TypeAPIConfigurationError, Message: msgInternal,
-			Cause: fmt.Errorf("response template %s: %w", t.ContentType, err)}
+			Cause: fmt.Errorf("%s template %s: %w", kind, t.ContentType, err)}
 	}
 	return templateOutput(out, h)
 }
