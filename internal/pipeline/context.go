@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"archway/internal/jsonvalue"
+	"archway/internal/vtl"
 	"archway/internal/vtl/apigw"
 )
 
@@ -14,17 +15,41 @@ import (
 // read, built on first use: a request that renders no template and maps no
 // parameter (a plain HTTP_PROXY route) never builds it.
 func (x *exchange) templateInput() *apigw.Request {
-	if x.tpl.Context == nil {
-		x.buildTemplateInput()
+	x.ensureContext()
+	x.ensureParams()
+	return &x.tpl
+}
+
+// templateInputFor is templateInput for one template: it builds only the
+// variables the template names. $context, once built, stays for the
+// response side (responseOverride set by the request template).
+func (x *exchange) templateInputFor(t *vtl.Template) *apigw.Request {
+	if t.References("context") {
+		x.ensureContext()
+	}
+	if t.References("input") {
+		x.ensureParams()
+	}
+	if x.tpl.StageVariables == nil && t.References("stageVariables") {
+		x.tpl.StageVariables = x.stageVariables()
 	}
 	return &x.tpl
 }
 
-// buildTemplateInput prepares what mapping templates read: $context,
-// $stageVariables and $input.params().
-func (x *exchange) buildTemplateInput() {
-	x.tpl.Context = x.buildContext()
-	x.tpl.StageVariables = x.stageVariables()
+func (x *exchange) ensureContext() {
+	if x.tpl.Context == nil {
+		x.tpl.Context = x.buildContext()
+	}
+	if x.tpl.StageVariables == nil {
+		x.tpl.StageVariables = x.stageVariables()
+	}
+}
+
+// ensureParams builds $input.params().
+func (x *exchange) ensureParams() {
+	if x.tpl.Params.Path != nil {
+		return
+	}
 	a := jsonvalue.NewArena(8)
 	x.tpl.Params = apigw.Params{
 		Path:        x.pathParams(a),

@@ -69,7 +69,7 @@ func (x *exchange) renderTemplate(kind string, t *plan.Template, payload []byte,
 	if err != nil {
 		return nil, err
 	}
-	tpl := x.templateInput()
+	tpl := x.templateInputFor(t.Template)
 	tpl.Body = text
 	out, err := x.h.engine.Render(nil, t.Template, tpl)
 	if err != nil {

@@ -17,7 +17,14 @@ type Template struct {
 	root    []node
 	macros  map[string]*macroDef
 	mutates bool
+	roots   map[string]bool // root names of every reference
+	dynamic bool            // #evaluate: any name may be referenced
 }
+
+// References reports whether the template may read or write the
+// top-level variable name ($name...). A caller can skip building
+// variables a template never names.
+func (t *Template) References(name string) bool { return t.dynamic || t.roots[name] }
 
 // MayMutate reports whether the template can change a list or map it did
 // not build itself: it calls a mutating method (put, add, remove, set,
@@ -38,7 +45,7 @@ func Parse(name, src string) (*Template, error) {
 		return nil, &Error{Kind: ParseError, Name: name, Line: 1, Col: 1,
 			Message: fmt.Sprintf("template is %d bytes; API Gateway allows at most %d (300 KB)", len(src), MaxTemplateSize)}
 	}
-	p := &parser{src: src, name: name, macros: map[string]*macroDef{}}
+	p := &parser{src: src, name: name, macros: map[string]*macroDef{}, roots: map[string]bool{}}
 	nodes, term, err := p.parseBlock()
 	if err != nil {
 		return nil, err
@@ -46,7 +53,8 @@ func Parse(name, src string) (*Template, error) {
 	if term != "" {
 		return nil, p.errAt(p.termOff, "#%s without a matching #if, #foreach, #macro or #define", term)
 	}
-	return &Template{name: name, src: src, root: nodes, macros: p.macros, mutates: p.mutates}, nil
+	return &Template{name: name, src: src, root: nodes, macros: p.macros, mutates: p.mutates,
+		roots: p.roots, dynamic: p.dynamic}, nil
 }
 
 // parser is a hand-written recursive-descent parser that follows the
@@ -60,6 +68,8 @@ type parser struct {
 	depth   int  // nesting of blocks and string literals
 	literal bool // parsing the inside of a double-quoted string
 	mutates bool // see Template.MayMutate
+	roots   map[string]bool
+	dynamic bool
 }
 
 // mutatingMethods are the collection methods that change their receiver.
@@ -284,7 +294,7 @@ func (p *parser) parseHash(text *textBuf, nodes *[]node) (node, string, bool, er
 		if len(args) != 1 {
 			return nil, "", true, p.errAt(start, "#evaluate takes exactly one argument")
 		}
-		p.mutates = true
+		p.mutates, p.dynamic = true, true
 		return &evaluateNode{arg: args[0], off: start}, "", true, nil
 	case "include", "parse":
 		p.pos = after

@@ -324,12 +324,13 @@ func (p *parser) parseString() (expr, error) {
 	if q == '\'' || !strings.ContainsAny(s, "$#") {
 		return &stringLit{v: s}, nil
 	}
-	sub := &parser{src: s, name: p.name, macros: p.macros, depth: p.depth + 1, literal: true}
+	sub := &parser{src: s, name: p.name, macros: p.macros, depth: p.depth + 1, literal: true, roots: p.roots}
 	if sub.depth > maxNesting {
 		return nil, p.errAt(start, "string literals nested more than %d deep", maxNesting)
 	}
 	nodes, term, err := sub.parseBlock()
 	p.mutates = p.mutates || sub.mutates
+	p.dynamic = p.dynamic || sub.dynamic
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			// Report the position inside the enclosing template.

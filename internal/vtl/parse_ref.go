@@ -23,6 +23,9 @@ func (p *parser) parseRef(off int) (*refExpr, bool, error) {
 		j++
 	}
 	ref.root = p.src[i:j]
+	if p.roots != nil {
+		p.roots[ref.root] = true
+	}
 	save := p.pos
 	p.pos = j
 	for p.pos < len(p.src) {

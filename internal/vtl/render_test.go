@@ -214,3 +214,29 @@ func TestSetWritesVars(t *testing.T) {
 		t.Fatalf("vars[a] = %v", vars["a"])
 	}
 }
+
+func TestReferences(t *testing.T) {
+	cases := []struct {
+		src  string
+		name string
+		want bool
+	}{
+		{`{"statusCode": 200}`, "context", false},
+		{`$input.params('id')`, "input", true},
+		{`$input.params('id')`, "context", false},
+		{`#set($x = "$context.stage")`, "context", true},
+		{`#macro(m)$stageVariables.a#end`, "stageVariables", true},
+		{`#foreach($i in [1])$i#end`, "context", false},
+		{`#evaluate('$x')`, "context", true},
+		{`#set($s = "#evaluate('x')")`, "context", true},
+	}
+	for _, c := range cases {
+		tpl, err := Parse("r", c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tpl.References(c.name); got != c.want {
+			t.Errorf("%q References(%q) = %v, want %v", c.src, c.name, got, c.want)
+		}
+	}
+}

@@ -48,12 +48,15 @@ func NewEngine() *Engine {
 
 // Render renders t for req, appending the output to dst. After the call
 // req.Context holds whatever the template wrote to
-// $context.requestOverride and $context.responseOverride.
+// $context.requestOverride and $context.responseOverride; when it is nil
+// and the template names $context, Render makes an empty one.
 func (e *Engine) Render(dst []byte, t *vtl.Template, req *Request) ([]byte, error) {
-	if req.Context == nil {
+	if req.Context == nil && t.References("context") {
 		req.Context = newOpaque()
 	}
-	EnsureOverrides(req.Context)
+	if req.Context != nil {
+		EnsureOverrides(req.Context)
+	}
 	st := e.pool.Get().(*renderState)
 	defer e.pool.Put(st)
 	sv := req.StageVariables
@@ -66,7 +69,9 @@ func (e *Engine) Render(dst []byte, t *vtl.Template, req *Request) ([]byte, erro
 	vars := st.vars
 	vars["input"] = &st.in
 	vars["util"] = util{}
-	vars["context"] = req.Context
+	if req.Context != nil {
+		vars["context"] = req.Context
+	}
 	vars["stageVariables"] = sv
 	for k, v := range req.Vars {
 		vars[k] = v

@@ -41,6 +41,9 @@ func Answer(engine *apigw.Engine, line []byte) []byte {
 	}
 	if cm, ok := apigw.ContextValue(get("context")).(*jsonvalue.Map); ok {
 		req.Context = cm
+	} else {
+		req.Context = jsonvalue.NewMap(2)
+		req.Context.Opaque = true
 	}
 	if sv, ok := apigw.PlainValue(get("stageVariables")).(*jsonvalue.Map); ok {
 		req.StageVariables = sv

@@ -1,7 +1,9 @@
 // Package runtime hosts local Lambda functions: it starts each function's
 // handler as a process speaking the Lambda Runtime API (2018-06-01), which
 // it serves on loopback, keeps processes warm and runs one invocation at a
-// time per process, up to a concurrency limit per function.
+// time per process, up to a concurrency limit per function. An invocation
+// over the limit is throttled as Lambda throttles it
+// (ErrTooManyRequests), after an optional bounded wait (Config.Queue).
 //
 // Any runtime client works unmodified: github.com/aws/aws-lambda-go
 // handlers, the AWS runtime interface clients, custom bootstraps.
@@ -14,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,6 +36,11 @@ const (
 
 // ErrClosed is returned by Invoke after Close.
 var ErrClosed = errors.New("lambda runtime: pool closed")
+
+// ErrTooManyRequests is wrapped by Invoke when every process is busy and
+// the queue is full: Lambda's TooManyRequestsException (HTTP 429 from the
+// Invoke API, reason ReservedFunctionConcurrentInvocationLimitExceeded).
+var ErrTooManyRequests = errors.New("TooManyRequestsException: Rate Exceeded.")
 
 // Config describes one local function.
 type Config struct {
@@ -66,8 +74,13 @@ type Config struct {
 	// Timeout is the function timeout.
 	Timeout time.Duration
 	// Concurrency caps the number of processes (and so of concurrent
-	// invocations); further invocations wait for a free process.
+	// invocations).
 	Concurrency int
+	// Queue is how many invocations may wait for a free process when
+	// Concurrency are running; one more is throttled at once with
+	// ErrTooManyRequests. Lambda queues none (0): it answers a synchronous
+	// Invoke over the function's concurrency with TooManyRequestsException.
+	Queue int
 	// IdleTimeout stops a process left idle this long (Lambda reclaims
 	// idle execution environments after some minutes); 0 keeps processes
 	// until Close.
@@ -104,6 +117,8 @@ type Pool struct {
 	cfg   Config
 	log   *slog.Logger
 	slots chan struct{}
+	// waiting counts the invocations queued for a slot.
+	waiting atomic.Int64
 
 	mu       sync.Mutex
 	idle     []*sandbox
@@ -161,16 +176,15 @@ func (p *Pool) Config() Config { return p.cfg }
 
 // Invoke runs one synchronous invocation. A function failure is a Result
 // with FunctionError set, not an error; an error means the invocation
-// could not be made (ctx ended while waiting, the pool is closed, a
-// process could not be started).
+// could not be made (ctx ended while waiting, every process busy and the
+// queue full: ErrTooManyRequests, the pool is closed, a process could not
+// be started).
 func (p *Pool) Invoke(ctx context.Context, payload []byte, opts InvokeOptions) (*Result, error) {
 	if opts.RequestID == "" {
 		opts.RequestID = NewRequestID()
 	}
-	select {
-	case p.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, fmt.Errorf("lambda runtime: function %s: waiting for a free process: %w", p.cfg.Name, ctx.Err())
+	if err := p.takeSlot(ctx); err != nil {
+		return nil, err
 	}
 	sb, err := p.acquire()
 	if err != nil {
@@ -190,6 +204,28 @@ func (p *Pool) Invoke(ctx context.Context, payload []byte, opts InvokeOptions) (
 	}
 	p.release(sb)
 	return res, nil
+}
+
+// takeSlot takes a concurrency slot, waiting in the bounded queue when
+// none is free.
+func (p *Pool) takeSlot(ctx context.Context) error {
+	select {
+	case p.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	if p.waiting.Add(1) > int64(p.cfg.Queue) {
+		p.waiting.Add(-1)
+		return fmt.Errorf("lambda runtime: function %s: %d invocations running (concurrency limit), %d queued: %w",
+			p.cfg.Name, p.cfg.Concurrency, p.cfg.Queue, ErrTooManyRequests)
+	}
+	defer p.waiting.Add(-1)
+	select {
+	case p.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("lambda runtime: function %s: waiting for a free process: %w", p.cfg.Name, ctx.Err())
+	}
 }
 
 // acquire returns a warm process or starts one. The caller holds a slot.

@@ -161,7 +161,7 @@ func TestColdStartThenWarmReuse(t *testing.T) {
 }
 
 func TestConcurrencyLimit(t *testing.T) {
-	p, _ := newPool(t, func(c *Config) { c.Concurrency = 2 })
+	p, _ := newPool(t, func(c *Config) { c.Concurrency, c.Queue = 2, 4 })
 	var wg sync.WaitGroup
 	pids := make(chan int, 6)
 	for range 6 {
@@ -258,7 +258,9 @@ func TestLogsCarryRequestID(t *testing.T) {
 }
 
 func TestCancelledInvocationReturnsProcess(t *testing.T) {
-	p, _ := newPool(t, func(c *Config) { c.Concurrency = 1 })
+	// The cancelled invocation keeps its process busy until it ends: the
+	// next one waits in the queue for it.
+	p, _ := newPool(t, func(c *Config) { c.Concurrency, c.Queue = 1, 1 })
 	_, first := invoke(t, p, `{}`)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
