@@ -18,6 +18,7 @@ type exchange struct {
 	w      http.ResponseWriter
 	r      *http.Request
 	canary bool
+	docs   []parsedDoc // payloads parsed for body mappings
 
 	requestID string // x-amzn-RequestId, $context.requestId
 	apigwID   string // x-amz-apigw-id, $context.extendedRequestId

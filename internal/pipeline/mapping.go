@@ -28,7 +28,7 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 			return strings.Join(vs, ","), true
 		}
 	case plan.MethodRequestBody:
-		return bodyValue(x.body, m.Path)
+		return x.bodyValue(x.body, m.Path)
 	case plan.IntegrationResponseHeader:
 		if resp != nil {
 			if vs := resp.Header.Values(m.Name); len(vs) > 0 {
@@ -37,7 +37,7 @@ func (x *exchange) mappingValue(m plan.Mapping, resp *integration.Response) (str
 		}
 	case plan.IntegrationResponseBody:
 		if resp != nil {
-			return bodyValue(resp.Body, m.Path)
+			return x.bodyValue(resp.Body, m.Path)
 		}
 	case plan.Context:
 		return contextValue(x.templateInput().Context, m.Name)
@@ -94,11 +94,11 @@ func (x *exchange) multiValues(m plan.Mapping) ([]string, bool) {
 // it is, anything else as compact JSON. A body that is not JSON, or a path
 // that selects nothing, is absent. (Only AWS's documentation describes
 // body mappings; no recording pins the text form of non-string values.)
-func bodyValue(body []byte, path *jsonpath.Path) (string, bool) {
+func (x *exchange) bodyValue(body []byte, path *jsonpath.Path) (string, bool) {
 	if path == nil {
 		return string(body), true
 	}
-	doc, err := jsonvalue.Parse(body)
+	doc, err := x.parsedBody(body)
 	if err != nil {
 		return "", false
 	}
@@ -149,4 +149,24 @@ func contextValue(ctx *jsonvalue.Map, name string) (string, bool) {
 		return "", false
 	}
 	return jsonvalue.ToString(cur), true
+}
+
+// parsedDoc is a payload parsed for body mappings.
+type parsedDoc struct {
+	src []byte
+	doc any
+	err error
+}
+
+// parsedBody parses a payload (the method request body or the integration
+// response body) once, however many mappings read it.
+func (x *exchange) parsedBody(body []byte) (any, error) {
+	for _, d := range x.docs {
+		if len(d.src) == len(body) && (len(body) == 0 || &d.src[0] == &body[0]) {
+			return d.doc, d.err
+		}
+	}
+	doc, err := jsonvalue.Parse(body)
+	x.docs = append(x.docs, parsedDoc{src: body, doc: doc, err: err})
+	return doc, err
 }
