@@ -42,7 +42,13 @@ func Parse(file string, data []byte) (*Registry, error) {
 	if len(doc.Content) == 0 {
 		return r, nil
 	}
-	p := parser{file: file, base: filepath.Dir(file), region: DefaultRegion, account: DefaultAccount}
+	// Directories are made absolute: a handler's LAMBDA_TASK_ROOT is
+	// absolute on AWS, and its working directory is that directory.
+	base, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		base = filepath.Dir(file)
+	}
+	p := parser{file: file, base: base, region: DefaultRegion, account: DefaultAccount}
 	root := doc.Content[0]
 	if err := p.expectKind(root, yaml.MappingNode, "", "a mapping"); err != nil {
 		return nil, err
@@ -128,7 +134,7 @@ func (p *parser) function(key, def *yaml.Node) (*Function, error) {
 	}
 	local := &Local{}
 	remote := &Remote{}
-	isLocal, isRemote := false, false
+	isLocal, isRemote, hasRegion := false, false, false
 	for k, v := range pairs(def) {
 		field := path + "." + k.Value
 		var err error
@@ -157,6 +163,8 @@ func (p *parser) function(key, def *yaml.Node) (*Function, error) {
 			local.Timeout, err = p.duration(v, field)
 		case "concurrency":
 			local.Concurrency, err = p.intRange(v, field, 1, 1000)
+		case "queue":
+			local.Queue, err = p.intRange(v, field, 0, 100000)
 		case "idleTimeout":
 			var d time.Duration
 			if d, err = time.ParseDuration(v.Value); err != nil || d <= 0 || v.Kind != yaml.ScalarNode {
@@ -173,9 +181,10 @@ func (p *parser) function(key, def *yaml.Node) (*Function, error) {
 			isRemote = true
 			remote.FunctionName, err = p.str(v, field)
 		case "region":
+			hasRegion = true
 			f.Region, err = p.str(v, field)
 		default:
-			err = p.errorf(k, field, "unknown field; expected command, dir, env, handler, runtime, memory, timeout, concurrency, idleTimeout, endpoint, functionName or region")
+			err = p.errorf(k, field, "unknown field; expected command, dir, env, handler, runtime, memory, timeout, concurrency, queue, idleTimeout, endpoint, functionName or region")
 		}
 		if err != nil {
 			return nil, err
@@ -186,6 +195,9 @@ func (p *parser) function(key, def *yaml.Node) (*Function, error) {
 		return nil, p.errorf(key, path, "a function has either a local handler (command, dir, env) or a remote endpoint (endpoint, functionName), not both")
 	case isRemote:
 		f.Remote = remote
+		if err := p.remoteARN(def, path, f, hasRegion); err != nil {
+			return nil, err
+		}
 	case len(local.Command) == 0 && !strings.HasPrefix(local.Runtime, "nodejs"):
 		return nil, p.errorf(key, path, "missing command (a local handler), runtime nodejs* (a Node.js handler run by Archway's bootstrap) or endpoint (a remote function)")
 	default:
@@ -195,6 +207,28 @@ func (p *parser) function(key, def *yaml.Node) (*Function, error) {
 		f.ARN = "arn:aws:lambda:" + f.Region + ":" + p.account + ":function:" + f.Name
 	}
 	return f, nil
+}
+
+// remoteARN takes the region and account of a remote function from its
+// functionName when that is a full function ARN: the region it is invoked
+// in (unless region says otherwise) and the ARN integration URIs name.
+func (p *parser) remoteARN(def *yaml.Node, path string, f *Function, hasRegion bool) error {
+	name := f.Remote.FunctionName
+	if !strings.HasPrefix(name, "arn:") {
+		return nil
+	}
+	parts := strings.Split(name, ":")
+	if len(parts) < 7 || len(parts) > 8 || parts[2] != "lambda" || parts[5] != "function" {
+		return p.errorf(def, path+".functionName", "expected a function name or ARN arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}], got %q", name)
+	}
+	if hasRegion && f.Region != parts[3] {
+		return p.errorf(def, path+".region", "region %s differs from the functionName ARN's %s", f.Region, parts[3])
+	}
+	f.Region = parts[3]
+	if f.ARN == "" {
+		f.ARN = "arn:aws:lambda:" + parts[3] + ":" + parts[4] + ":function:" + f.Name
+	}
+	return nil
 }
 
 func (p *parser) str(n *yaml.Node, path string) (string, error) {

@@ -17,14 +17,21 @@
 //	    memory: 256              # MB
 //	    timeout: 10s             # or a number of seconds
 //	    concurrency: 4
+//	    queue: 16                # wait for a process, then throttle
 //	    idleTimeout: 10m         # stop processes idle this long
 //	  web:                       # Node.js: no command, Archway's bootstrap
 //	    runtime: nodejs20.x
 //	    handler: index.handler
 //	    dir: ./web
 //	  payments:
-//	    endpoint: https://lambda.eu-west-1.amazonaws.com   # remote Invoke API
+//	    endpoint: http://127.0.0.1:9001   # any Lambda-compatible Invoke API
 //	    region: eu-west-1
+//	  billing:                   # real AWS Lambda (no endpoint); region and account from the ARN
+//	    functionName: arn:aws:lambda:eu-west-1:111122223333:function:billing
+//
+// Remote functions are invoked with the AWS SDK: SigV4-signed with the
+// standard credential chain, in the function's region (from its ARN, or
+// region), at endpoint or AWS's regional Lambda endpoint.
 package functions
 
 import (
@@ -71,6 +78,9 @@ type Local struct {
 	Timeout time.Duration
 	// Concurrency caps the number of processes (0: the host default).
 	Concurrency int
+	// Queue is how many invocations may wait for a busy function's free
+	// process before further ones are throttled (0: none, as Lambda).
+	Queue int
 	// IdleTimeout stops processes idle this long (0: kept until shutdown).
 	IdleTimeout time.Duration
 }
@@ -81,7 +91,8 @@ type Remote struct {
 	// "http://127.0.0.1:9001"); "" means AWS's regional endpoint.
 	Endpoint string
 	// FunctionName is the name or ARN sent to the endpoint (the
-	// registered ARN when not set).
+	// registered ARN when not set). A full ARN also gives the function
+	// its region and account.
 	FunctionName string
 }
 

@@ -24,6 +24,7 @@ functions:
     memory: 256
     timeout: 10s
     concurrency: 4
+    queue: 8
     idleTimeout: 10m
   arn:aws:lambda:us-east-2:444455556666:function:payments:
     endpoint: http://127.0.0.1:9001
@@ -46,9 +47,9 @@ func TestParse(t *testing.T) {
 	}
 	want := &Function{
 		Name: "orders", ARN: "arn:aws:lambda:eu-west-1:111122223333:function:orders", Region: "eu-west-1",
-		Local: &Local{Command: []string{"./bootstrap", "--flag"}, Dir: filepath.Join("conf", "build"),
+		Local: &Local{Command: []string{"./bootstrap", "--flag"}, Dir: absPath(t, filepath.Join("conf", "build")),
 			Env: []string{"TABLE=orders", "MODE=test"}, Handler: "bootstrap", Runtime: "provided.al2023",
-			MemoryMB: 256, Timeout: 10 * time.Second, Concurrency: 4, IdleTimeout: 10 * time.Minute},
+			MemoryMB: 256, Timeout: 10 * time.Second, Concurrency: 4, Queue: 8, IdleTimeout: 10 * time.Minute},
 		Pos: Pos{File: "conf/functions.yaml", Line: 4},
 	}
 	if !reflect.DeepEqual(orders, want) {
@@ -148,6 +149,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown field", "functions:\n  a:\n    comand: x", "f.yaml:3: functions.a.comand: unknown field"},
 		{"no command", "functions:\n  a:\n    dir: x", "f.yaml:2: functions.a: missing command"},
 		{"both", "functions:\n  a:\n    command: x\n    endpoint: http://h", "f.yaml:2: functions.a: a function has either"},
+		{"negative queue", "functions:\n  a:\n    command: x\n    queue: -1", "f.yaml:4: functions.a.queue: expected an integer from 0"},
 		{"bad memory", "functions:\n  a:\n    command: x\n    memory: lots", "f.yaml:4: functions.a.memory: expected an integer from 128 to 10240"},
 		{"bad timeout", "functions:\n  a:\n    command: x\n    timeout: 901", "f.yaml:4: functions.a.timeout: expected a duration"},
 		{"bad endpoint", "functions:\n  a:\n    endpoint: ftp://h", "f.yaml:3: functions.a.endpoint: expected an http"},
@@ -206,4 +208,15 @@ func TestNew(t *testing.T) {
 	if _, err := r.Lookup("a"); err != nil {
 		t.Error(err)
 	}
+}
+
+// absPath is what the registry stores for a directory: absolute, as
+// LAMBDA_TASK_ROOT is on AWS.
+func absPath(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -8,7 +8,28 @@
 // Functions are resolved through an internal/functions registry: local
 // handlers run as processes under the embedded Runtime API host
 // (internal/integration/lambda/runtime), remote ones are called through
-// the Lambda Invoke REST API.
+// the Lambda Invoke API with github.com/aws/aws-sdk-go-v2/service/lambda:
+// SigV4-signed with the standard credential chain (Options.AWSConfig), in
+// the region of the function's ARN, at the registry's endpoint URL or
+// AWS's regional one. The integration's credentials choose the identity:
+// an IAM role ARN is assumed with STS (credentials cached per role);
+// CallerIdentity (arn:aws:iam::*:user/*) would pass the caller's IAM
+// identity, which Archway does not have since it does not authenticate
+// callers with IAM: it invokes with its own credentials and logs a
+// warning once per function. A custom endpoint is called unsigned (with
+// a warning) when the chain finds no credentials. Local functions run
+// without an IAM identity: a role is not assumed for them, and
+// CallerIdentity logs the same warning.
+//
+// Throttling: a local function running Concurrency invocations (after
+// its bounded Queue) and a remote TooManyRequestsException both give an
+// error wrapping ErrTooManyRequests. API Gateway does not forward a
+// Lambda 429, for AWS_PROXY or AWS: it answers 500
+// {"message": "Internal server error"} through the INTEGRATION_FAILURE
+// gateway response (AWS knowledge center "api-gateway-internal-server-error":
+// a throttled backend gives Internal server error; a Lambda 429 maps to
+// INTEGRATION_FAILURE), which is what the pipeline does with any Invoke
+// error other than a timeout.
 //
 // Wiring:
 //
@@ -18,21 +39,23 @@
 //	// register inv for plan.AWSProxy and for plan.AWS integrations whose
 //	// URI is arn:aws:apigateway:{region}:lambda:path/...; check each such
 //	// URI at load time with inv.Check(uri) (skip those with
-//	// ${stageVariables.*}: functions.HasStageVariables).
+//	// ${stageVariables.*}: functions.HasStageVariables), and its
+//	// credentials with lambda.CheckCredentials.
 //
 // Per request, Invoke takes integration.Request{Method, URI (stage
-// variables substituted), Body (the payload), TraceID, Timeout} and
+// variables substituted), Body (the payload), Credentials, TraceID,
+// Timeout} and
 // returns integration.Response{Status: 200, Header (the Invoke API
 // headers: Content-Type, X-Amz-Executed-Version, X-Amzn-Requestid and
 // X-Amz-Function-Error when the function failed), Body (the result or
 // error payload), FunctionError, ErrorMessage}. Errors: ErrIntegrationMethod
 // (httpMethod other than POST: AWS answers 500), errors wrapping
-// context.DeadlineExceeded (the integration timeout: 504), and any other
-// error (unknown function, unreachable endpoint: 500).
+// context.DeadlineExceeded (the integration timeout: 504), errors
+// wrapping ErrTooManyRequests (throttled: 500), and any other error
+// (unknown function, unreachable endpoint, signing: 500).
 package lambda
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,9 +63,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"strings"
 	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"archway/internal/functions"
 	"archway/internal/integration"
@@ -54,6 +77,11 @@ import (
 // answers such calls with 500 (aws-proxy-integration-method-get-500).
 var ErrIntegrationMethod = errors.New("lambda: integration httpMethod must be POST")
 
+// ErrTooManyRequests is wrapped by Invoke when the function is throttled:
+// a local one at its concurrency limit with a full queue, or a remote one
+// whose Invoke API answered TooManyRequestsException (HTTP 429).
+var ErrTooManyRequests = runtime.ErrTooManyRequests
+
 // maxPayload is the synchronous Invoke request limit.
 const maxPayload = 6 * 1024 * 1024
 
@@ -62,13 +90,12 @@ type Options struct {
 	// Logger receives function output and lifecycle events; slog.Default()
 	// when nil.
 	Logger *slog.Logger
-	// Client calls remote endpoints; http.DefaultClient when nil.
-	Client *http.Client
-	// Sign, when set, signs each remote Invoke request (SigV4 with the
-	// caller's credential chain; role is the integration's credentials
-	// ARN, "" for none). Without it requests are sent unsigned, which
-	// suits local Lambda-compatible endpoints.
-	Sign func(ctx context.Context, req *http.Request, payload []byte, region, role string) error
+	// AWSConfig is the base configuration of remote invocations
+	// (credentials, HTTP client, endpoint overrides). When nil it is
+	// loaded on the first remote invocation by config.LoadDefaultConfig:
+	// the standard credential chain (environment, shared files, SSO,
+	// container and instance roles) and the AWS_ENDPOINT_URL_* variables.
+	AWSConfig *aws.Config
 }
 
 // Invoker invokes registered functions. It is safe for concurrent use.
@@ -80,6 +107,9 @@ type Invoker struct {
 	// resolved caches integration URI → function (URIs are few and the
 	// registry is immutable).
 	resolved sync.Map
+
+	// remotes holds the state of remote invocations.
+	remotes remotes
 
 	mu     sync.Mutex
 	pools  map[string]*runtime.Pool
@@ -93,9 +123,6 @@ var _ integration.Invoker = (*Invoker)(nil)
 func New(reg *functions.Registry, opts Options) *Invoker {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
-	}
-	if opts.Client == nil {
-		opts.Client = http.DefaultClient
 	}
 	return &Invoker{reg: reg, opts: opts, log: opts.Logger, pools: map[string]*runtime.Pool{}}
 }
@@ -147,11 +174,15 @@ func (inv *Invoker) resolve(uri string) (*functions.Function, error) {
 	return fn, nil
 }
 
-// InvokeFunction invokes fn synchronously. role is the credentials ARN for
-// remote calls.
-func (inv *Invoker) InvokeFunction(ctx context.Context, fn *functions.Function, payload []byte, traceID, role string) (*runtime.Result, error) {
+// InvokeFunction invokes fn synchronously. creds is the integration's
+// credentials (an IAM role ARN, CallerIdentity or ""), which only remote
+// invocations use.
+func (inv *Invoker) InvokeFunction(ctx context.Context, fn *functions.Function, payload []byte, traceID, creds string) (*runtime.Result, error) {
+	if err := inv.checkCredentials(fn, creds); err != nil {
+		return nil, err
+	}
 	if fn.Remote != nil {
-		return inv.invokeRemote(ctx, fn, payload, traceID, role)
+		return inv.invokeRemote(ctx, fn, payload, traceID, creds)
 	}
 	pool, err := inv.pool(fn)
 	if err != nil {
@@ -178,7 +209,7 @@ func (inv *Invoker) pool(fn *functions.Function) (*runtime.Pool, error) {
 	p, err := runtime.NewPool(runtime.Config{
 		Name: fn.Name, ARN: fn.ARN, Region: fn.Region,
 		Command: l.Command, Dir: l.Dir, Env: l.Env, Handler: l.Handler, Runtime: l.Runtime,
-		MemoryMB: l.MemoryMB, Timeout: l.Timeout, Concurrency: l.Concurrency, IdleTimeout: l.IdleTimeout,
+		MemoryMB: l.MemoryMB, Timeout: l.Timeout, Concurrency: l.Concurrency, Queue: l.Queue, IdleTimeout: l.IdleTimeout,
 		Logger: inv.log,
 	})
 	if err != nil {
@@ -199,57 +230,6 @@ func (inv *Invoker) Close() error {
 		p.Close()
 	}
 	return nil
-}
-
-// invokeRemote calls POST {endpoint}/2015-03-31/functions/{name}/invocations.
-func (inv *Invoker) invokeRemote(ctx context.Context, fn *functions.Function, payload []byte, traceID, role string) (*runtime.Result, error) {
-	endpoint := fn.Remote.Endpoint
-	if endpoint == "" {
-		endpoint = "https://lambda." + fn.Region + ".amazonaws.com"
-	}
-	name := fn.Remote.FunctionName
-	if name == "" {
-		name = fn.ARN
-	}
-	u := strings.TrimSuffix(endpoint, "/") + "/2015-03-31/functions/" + url.PathEscape(name) + "/invocations"
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(payload))
-	if err != nil {
-		return nil, fmt.Errorf("lambda: %s: %w", fn.Name, err)
-	}
-	hreq.Header.Set("Content-Type", "application/json")
-	hreq.Header.Set("X-Amz-Invocation-Type", "RequestResponse")
-	if traceID != "" {
-		hreq.Header.Set("X-Amzn-Trace-Id", traceID)
-	}
-	if inv.opts.Sign != nil {
-		if err := inv.opts.Sign(ctx, hreq, payload, fn.Region, role); err != nil {
-			return nil, fmt.Errorf("lambda: %s: signing: %w", fn.Name, err)
-		}
-	}
-	resp, err := inv.opts.Client.Do(hreq)
-	if err != nil {
-		return nil, fmt.Errorf("lambda: %s: %w", fn.Name, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, runtime.MaxResponseSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("lambda: %s: reading the response: %w", fn.Name, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("lambda: %s: Invoke answered %s: %s", fn.Name, resp.Status, truncate(body, 200))
-	}
-	return &runtime.Result{
-		RequestID:     resp.Header.Get("X-Amzn-Requestid"),
-		Payload:       body,
-		FunctionError: resp.Header.Get("X-Amz-Function-Error"),
-	}, nil
-}
-
-func truncate(b []byte, n int) []byte {
-	if len(b) > n {
-		return b[:n]
-	}
-	return b
 }
 
 // toResponse maps an invocation result to the integration response, with

@@ -24,6 +24,7 @@ import (
 var fixtureBin string
 
 func TestMain(m *testing.M) {
+	isolateAWSEnvironment()
 	dir, err := os.MkdirTemp("", "archway-lambda-test")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -37,6 +38,20 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// isolateAWSEnvironment keeps the AWS SDK's default chain off the
+// developer's credentials, profiles and the instance metadata service:
+// tests set what they use.
+func isolateAWSEnvironment() {
+	for _, v := range os.Environ() {
+		if name, _, _ := strings.Cut(v, "="); strings.HasPrefix(name, "AWS_") {
+			os.Unsetenv(name)
+		}
+	}
+	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	os.Setenv("AWS_CONFIG_FILE", os.DevNull)
+	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 }
 
 const region, account = "us-east-1", "123456789012"

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -106,7 +107,7 @@ func environment(cfg *Config, api string) []string {
 		"AWS_REGION=" + cfg.Region,
 		"AWS_DEFAULT_REGION=" + cfg.Region,
 		"_HANDLER=" + cfg.Handler,
-		"LAMBDA_TASK_ROOT=" + cfg.Dir,
+		"LAMBDA_TASK_ROOT=" + taskRoot(cfg.Dir),
 		"TZ=:UTC",
 		"LANG=en_US.UTF-8",
 	}
@@ -235,4 +236,13 @@ func errorResult(inv *invocation, errorType, message string) *Result {
 // seconds formats a duration as Lambda does in timeout messages.
 func seconds(d time.Duration) string {
 	return strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + " seconds"
+}
+
+// taskRoot is LAMBDA_TASK_ROOT: the function's directory, absolute as on
+// AWS (the working directory when none is configured).
+func taskRoot(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }

@@ -3,9 +3,9 @@ package runtime
 import (
 	"context"
 	"errors"
-	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestThrottle fills a pool of one process and its queue with blocked
@@ -36,7 +36,7 @@ func TestThrottle(t *testing.T) {
 			// Wait until the running invocation holds the slot and the
 			// others are queued.
 			for len(p.slots) != 1 || p.waiting.Load() != int64(tt.queue) {
-				runtime.Gosched()
+				time.Sleep(time.Millisecond)
 			}
 			_, err := p.Invoke(context.Background(), []byte(`{}`), InvokeOptions{})
 			if !errors.Is(err, ErrTooManyRequests) {

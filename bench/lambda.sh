@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# bench/lambda.sh — Lambda proxy throughput and latency of Archway against
+# serverless-offline, the same Node.js handler (bench/lambda/index.js) on
+# the same route (GET /dev/hello/{name}), all in one run:
+#
+#   archway        archway serve --functions bench/lambda/functions.yaml
+#                  bench/lambda/openapi.yaml (Archway's Node.js bootstrap,
+#                  one warm process per concurrent invocation)
+#   sls-worker     serverless@3 + serverless-offline@13, its default:
+#                  handlers in worker threads
+#   sls-inprocess  the same with --useInProcess
+#
+# serverless and serverless-offline are installed with npm into a
+# temporary directory (no global install); set SLS_DIR to a directory to
+# keep and reuse that install across runs. Throughput with CONNS
+# connections (default 8), p50 latency with 1 and 2 connections, and the
+# time of the first (cold) request after the port opens.
+# Needs go, node, npm, curl and wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-8}
+SERVERLESS_VERSION=${SERVERLESS_VERSION:-3}
+OFFLINE_VERSION=${OFFLINE_VERSION:-13}
+die() { echo "bench/lambda.sh: $*" >&2; exit 1; }
+for tool in go node npm curl wrk python3; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+TMP=$(mktemp -d)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# serverless-offline reads the stage-less, credential-less service
+# without asking anything: no telemetry, notifications or setup prompts.
+export SLS_TELEMETRY_DISABLED=1 SLS_TRACKING_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
+  SLS_DEPRECATION_DISABLE='*' SLS_INTERACTIVE_SETUP_DISABLE=1 \
+  AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1
+
+SLS=${SLS_DIR:-$TMP/sls}
+mkdir -p "$SLS"
+if [[ ! -x $SLS/node_modules/.bin/serverless || ! -d $SLS/node_modules/serverless-offline ]]; then
+  echo "installing serverless@$SERVERLESS_VERSION serverless-offline@$OFFLINE_VERSION into $SLS ..." >&2
+  [[ -f $SLS/package.json ]] || echo '{"private": true}' > "$SLS/package.json"
+  (cd "$SLS" && timeout 600 npm install --no-audit --no-fund --loglevel=error \
+    "serverless@$SERVERLESS_VERSION" "serverless-offline@$OFFLINE_VERSION") > "$TMP/npm.log" 2>&1 ||
+    { cat "$TMP/npm.log" >&2; die "npm install of serverless / serverless-offline failed"; }
+fi
+cp bench/lambda/index.js bench/lambda/serverless.yml "$SLS/"
+version() { node -p "require('$SLS/node_modules/$1/package.json').version"; }
+echo "serverless $(version serverless), serverless-offline $(version serverless-offline), node $(node --version)" >&2
+
+go build -o "$TMP/archway" ./cmd/archway
+
+# waitport HOST:PORT NAME LOG: wait up to 60 s for a listener, failing
+# with the server's log when it does not come up or exits.
+waitport() {
+  local host=${1%:*} port=${1##*:} pid=$4
+  for _ in $(seq 600); do
+    (: <"/dev/tcp/$host/$port") 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$3" >&2; die "$2 exited before listening on $1"; }
+    sleep 0.1
+  done
+  cat "$3" >&2
+  die "$2 is not listening on $1 after 60 s"
+}
+
+declare -A URL LOG
+NAMES=(archway sls-worker sls-inprocess)
+URL[archway]=http://127.0.0.1:18310/dev/hello/Ada
+URL[sls-worker]=http://127.0.0.1:18320/dev/hello/Ada
+URL[sls-inprocess]=http://127.0.0.1:18330/dev/hello/Ada
+
+LOG[archway]=$TMP/archway.log
+"$TMP/archway" serve --listen 127.0.0.1:18310 --functions "$PWD/bench/lambda/functions.yaml" \
+  bench/lambda/openapi.yaml > "${LOG[archway]}" 2>&1 & pids+=($!)
+waitport 127.0.0.1:18310 archway "${LOG[archway]}" "$!"
+
+# startsls NAME HTTPPORT LAMBDAPORT [FLAG...]
+startsls() {
+  local name=$1 http=$2 lambda=$3; shift 3
+  LOG[$name]=$TMP/$name.log
+  (cd "$SLS" && exec ./node_modules/.bin/serverless offline start --host 127.0.0.1 \
+    --httpPort "$http" --lambdaPort "$lambda" --noSponsor "$@") > "${LOG[$name]}" 2>&1 & pids+=($!)
+  waitport "127.0.0.1:$http" "$name" "${LOG[$name]}" "$!"
+}
+startsls sls-worker 18320 18321
+startsls sls-inprocess 18330 18331 --useInProcess
+
+# The first request to each starts its handler: report its time, check
+# the answer, then warm every server with all CONNS connections.
+declare -A COLD RPS P50C1 P50C2
+for n in "${NAMES[@]}"; do
+  out=$(curl -s -m 30 -o "$TMP/body" -w '%{http_code} %{time_total}' "${URL[$n]}") ||
+    { cat "${LOG[$n]}" >&2; die "$n: no answer from ${URL[$n]}"; }
+  [[ ${out%% *} == 200 && $(cat "$TMP/body") == '{"hello":"Ada"}' ]] ||
+    { cat "${LOG[$n]}" >&2; die "$n: ${URL[$n]} answered ${out%% *} $(cat "$TMP/body")"; }
+  COLD[$n]=$(python3 -c "print(f'{${out#* } * 1000:.1f}')")
+done
+for n in "${NAMES[@]}"; do wrk -t2 -c"$CONNS" -d3s "${URL[$n]}" >/dev/null; done
+
+# rps URL: requests per second with CONNS connections; non-2xx answers
+# fail the run, socket errors (timeouts) are shown.
+rps() {
+  local out
+  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" "$1")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "$out" >&2; die "error answers from $1"; fi
+  if grep -q 'Socket errors' <<<"$out"; then echo "$out" >&2; echo "bench/lambda.sh: socket errors from $1 (above)" >&2; fi
+  awk '/Requests\/sec/ {print int($2)}' <<<"$out"
+}
+# p50 CONNS URL: median latency in microseconds from wrk --latency
+# ("50%  123.00us" / "1.20ms").
+p50() {
+  wrk -t1 -c"$1" -d"$DURATION" --latency "$2" | awk '$1 == "50%" {
+    v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+    if (u == "ms") v *= 1000; else if (u == "s") v *= 1000000
+    printf "%d", v }'
+}
+for n in "${NAMES[@]}"; do RPS[$n]=$(rps "${URL[$n]}"); done
+for n in "${NAMES[@]}"; do P50C1[$n]=$(p50 1 "${URL[$n]}"); P50C2[$n]=$(p50 2 "${URL[$n]}"); done
+
+ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
+echo
+printf '%-14s %10s %12s %12s %14s\n' server "req/s (c$CONNS)" "p50 c1 (us)" "p50 c2 (us)" "first req (ms)"
+for n in "${NAMES[@]}"; do
+  printf '%-14s %10s %12s %12s %14s\n' "$n" "${RPS[$n]}" "${P50C1[$n]}" "${P50C2[$n]}" "${COLD[$n]}"
+done
+best=sls-worker
+(( ${RPS[sls-inprocess]} > ${RPS[sls-worker]} )) && best=sls-inprocess
+echo
+echo "archway / sls-worker:    $(ratio "${RPS[archway]}" "${RPS[sls-worker]}")x throughput"
+echo "archway / sls-inprocess: $(ratio "${RPS[archway]}" "${RPS[sls-inprocess]}")x throughput"
+echo "archway / best serverless-offline ($best): $(ratio "${RPS[archway]}" "${RPS[$best]}")x   (goal >= 10)"
