@@ -245,9 +245,9 @@ func baseURL(addr net.Addr, stage string) string {
 // printRoutes prints one line per method, like sam local start-api.
 func printRoutes(out io.Writer, d *definition, base string) {
 	if d.api.Name != "" {
-		fmt.Fprintf(out, "Serving %s from %s at %s\n", d.api.Name, d.file, base)
+		fmt.Fprintf(out, "Serving %s from %s%s at %s\n", d.api.Name, d.file, kindNote(d.kind), base)
 	} else {
-		fmt.Fprintf(out, "Serving %s at %s\n", d.file, base)
+		fmt.Fprintf(out, "Serving %s%s at %s\n", d.file, kindNote(d.kind), base)
 	}
 	for _, r := range d.plan.Resources {
 		for _, m := range r.Methods {

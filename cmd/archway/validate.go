@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"archway/internal/compile"
+	"archway/internal/loader"
 	"archway/internal/model"
 	"archway/internal/plan"
-	"archway/internal/source/openapi"
 )
 
 func newValidateCmd() *cobra.Command {
@@ -39,10 +39,10 @@ func validate(out io.Writer, files []string) error {
 		if err != nil {
 			invalid++
 			n := printErrors(out, err)
-			fmt.Fprintf(out, "%s: invalid (%s, %s)\n", file, count(n, "error"), count(len(d.warnings), "warning"))
+			fmt.Fprintf(out, "%s: invalid%s (%s, %s)\n", file, kindNote(d.kind), count(n, "error"), count(len(d.warnings), "warning"))
 			continue
 		}
-		fmt.Fprintf(out, "%s: valid (%s)\n", file, count(len(d.warnings), "warning"))
+		fmt.Fprintf(out, "%s: valid%s (%s)\n", file, kindNote(d.kind), count(len(d.warnings), "warning"))
 	}
 	if invalid > 0 {
 		return fmt.Errorf("validate: %d of %d definitions are invalid", invalid, len(files))
@@ -53,6 +53,8 @@ func validate(out io.Writer, files []string) error {
 // definition is one API definition file loaded and compiled for a stage.
 type definition struct {
 	file string
+	// kind is the kind of definition found (OpenAPI, CloudFormation, SAM).
+	kind loader.Kind
 	api  *model.RestApi
 	plan *plan.Plan
 	// warnings are the source's warnings and the integrations Archway
@@ -68,8 +70,8 @@ type definition struct {
 // other errors are fixed.
 func loadDefinition(file string, stage compile.StageConfig) (*definition, error) {
 	d := &definition{file: file}
-	api, warnings, err := openapi.Load(file)
-	d.warnings = warnings
+	api, warnings, kind, err := loader.Load(file)
+	d.kind, d.warnings = kind, warnings
 	if err != nil {
 		return d, err
 	}
@@ -80,6 +82,15 @@ func loadDefinition(file string, stage compile.StageConfig) (*definition, error)
 		return d, err
 	}
 	return d, nil
+}
+
+// kindNote names the kind of a definition that is not OpenAPI (" SAM
+// template"), and is empty for OpenAPI, the kind Archway assumes.
+func kindNote(k loader.Kind) string {
+	if k == "" || k == loader.OpenAPI {
+		return ""
+	}
+	return " " + string(k) + " template"
 }
 
 func printWarnings(out io.Writer, ws []model.Warning) {

@@ -40,6 +40,8 @@ var ErrClosed = errors.New("lambda runtime: pool closed")
 // ErrTooManyRequests is wrapped by Invoke when every process is busy and
 // the queue is full: Lambda's TooManyRequestsException (HTTP 429 from the
 // Invoke API, reason ReservedFunctionConcurrentInvocationLimitExceeded).
+//
+//lint:ignore ST1005 Lambda's exact message.
 var ErrTooManyRequests = errors.New("TooManyRequestsException: Rate Exceeded.")
 
 // Config describes one local function.

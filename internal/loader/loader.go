@@ -1,0 +1,127 @@
+// Package loader tells the kind of an API definition file (OpenAPI,
+// CloudFormation, SAM) and loads it with the matching source. It is the one
+// place that knows every source: the sources themselves see only the model
+// (a template's OpenAPI body is read by the OpenAPI source through the
+// loader), and a template's Lambda functions become function registry
+// entries here.
+package loader
+
+import (
+	"os"
+
+	"archway/internal/functions"
+	"archway/internal/model"
+	"archway/internal/source/cloudformation"
+	"archway/internal/source/openapi"
+	"go.yaml.in/yaml/v3"
+)
+
+// Kind is the kind of a definition.
+type Kind string
+
+// The kinds of definitions.
+const (
+	OpenAPI        Kind = "OpenAPI"
+	CloudFormation Kind = "CloudFormation"
+	SAM            Kind = "SAM"
+)
+
+// Sniff tells the kind of a definition from its text: a template has a
+// Resources or AWSTemplateFormatVersion member (SAM: the
+// AWS::Serverless-2016-10-31 transform); anything else is read as OpenAPI,
+// whose reader reports what is wrong with it.
+func Sniff(data []byte) Kind {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return OpenAPI
+	}
+	kind := OpenAPI
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch root.Content[i].Value {
+		case "openapi", "swagger":
+			return OpenAPI
+		case "Resources", "AWSTemplateFormatVersion":
+			if kind == OpenAPI {
+				kind = CloudFormation
+			}
+		case "Transform":
+			if isSAM(root.Content[i+1]) {
+				kind = SAM
+			}
+		}
+	}
+	return kind
+}
+
+func isSAM(n *yaml.Node) bool {
+	if n.Kind == yaml.SequenceNode {
+		for _, c := range n.Content {
+			if isSAM(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return n.Kind == yaml.ScalarNode && n.Value == "AWS::Serverless-2016-10-31"
+}
+
+// Options are what a deployment supplies besides the file.
+type Options struct {
+	// Parameters override the parameters of a CloudFormation or SAM
+	// template (--parameter NAME=VALUE); OpenAPI definitions ignore them.
+	Parameters map[string]string
+}
+
+// Definition is a loaded definition.
+type Definition struct {
+	Kind Kind
+	// API is nil when the definition has errors.
+	API      *model.RestApi
+	Warnings []model.Warning
+	// Functions are the Lambda functions with local code a template
+	// defines, for the function registry.
+	Functions []*functions.Function
+}
+
+// Load reads the definition in the file at path with the source its kind
+// needs. On error the warnings and kind are still returned; a definition
+// error is a model.Errors.
+func Load(path string) (*model.RestApi, []model.Warning, Kind, error) {
+	d, err := LoadDefinition(path, Options{})
+	return d.API, d.Warnings, d.Kind, err
+}
+
+// LoadDefinition is Load with options, returning the functions a template
+// defines too. The Definition is never nil.
+func LoadDefinition(path string, opts Options) (*Definition, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		// A file that cannot be read is reported by the reader of the
+		// default kind.
+		api, warnings, err := openapi.Load(path)
+		return &Definition{Kind: OpenAPI, API: api, Warnings: warnings}, err
+	}
+	d := &Definition{Kind: Sniff(data)}
+	if d.Kind == OpenAPI {
+		d.API, d.Warnings, err = openapi.Parse(path, data)
+		return d, err
+	}
+	res, err := cloudformation.Parse(path, data, cloudformation.Options{Parameters: opts.Parameters, ParseOpenAPI: openapi.Parse})
+	d.API, d.Warnings = res.API, res.Warnings
+	for _, f := range res.Functions {
+		d.Functions = append(d.Functions, registryFunction(f))
+	}
+	return d, err
+}
+
+// registryFunction is the function registry entry of a template's
+// function.
+func registryFunction(f *cloudformation.Function) *functions.Function {
+	return &functions.Function{
+		Name: f.Name, ARN: f.ARN, Region: f.Region,
+		Local: &functions.Local{Command: f.Command, Dir: f.Dir, Env: f.Env, Handler: f.Handler,
+			Runtime: f.Runtime, MemoryMB: f.MemoryMB, Timeout: f.Timeout},
+		Pos: functions.Pos{File: f.Loc.File, Line: f.Loc.Line},
+	}
+}

@@ -1,0 +1,54 @@
+package loader
+
+import "testing"
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      Kind
+	}{
+		{"openapi 3", "openapi: 3.0.1\npaths: {}\n", OpenAPI},
+		{"swagger", `{"swagger": "2.0", "paths": {}}`, OpenAPI},
+		{"cloudformation", "Resources:\n  A: {Type: AWS::ApiGateway::RestApi}\n", CloudFormation},
+		{"cloudformation json", `{"AWSTemplateFormatVersion": "2010-09-09"}`, CloudFormation},
+		{"sam", "Transform: AWS::Serverless-2016-10-31\nResources: {}\n", SAM},
+		{"sam list", "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\nResources: {}\n", SAM},
+		{"short tags", "Resources:\n  A: {Type: X, Properties: {N: !Ref B}}\n", CloudFormation},
+		{"not yaml", "{[", OpenAPI},
+	}
+	for _, tt := range tests {
+		if got := Sniff([]byte(tt.doc)); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		file string
+		want Kind
+	}{
+		{"../../examples/cloudformation/template.yaml", CloudFormation},
+		{"../../examples/petstore/openapi.yaml", OpenAPI},
+		{"../source/cloudformation/testdata/same.sam.yaml", SAM},
+	}
+	for _, tt := range tests {
+		api, _, kind, err := Load(tt.file)
+		if err != nil || api == nil || kind != tt.want {
+			t.Errorf("%s: kind %s, err %v", tt.file, kind, err)
+		}
+	}
+}
+
+func TestLoadDefinitionParameters(t *testing.T) {
+	d, err := LoadDefinition("../../examples/cloudformation/template.yaml",
+		Options{Parameters: map[string]string{"Environment": "prod"}})
+	if err != nil || d.Kind != CloudFormation || d.API.Stage("prod") == nil {
+		t.Fatalf("kind %s, err %v", d.Kind, err)
+	}
+	d, err = LoadDefinition("../source/cloudformation/testdata/same.sam.yaml", Options{})
+	if err != nil || len(d.Functions) != 1 || d.Functions[0].Name != "hello" ||
+		d.Functions[0].Local.Command[0] != "../source/cloudformation/testdata/hello/bootstrap" {
+		t.Fatalf("functions %+v, err %v", d.Functions, err)
+	}
+}
