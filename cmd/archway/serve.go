@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"archway/internal/compile"
+	"archway/internal/functions"
 	"archway/internal/integration"
 	"archway/internal/integration/httpbackend"
 	"archway/internal/integration/lambda"
@@ -42,6 +43,7 @@ type serveFlags struct {
 	vpcLinks        []string
 	functionsFile   string
 	functionDefs    []string
+	parameters      []string
 	shutdownTimeout time.Duration
 }
 
@@ -82,6 +84,7 @@ accepting connections and lets requests in flight finish (at most
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:3000", "address of the first API's listener")
 	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
+	fl.StringArrayVar(&f.parameters, "parameter", nil, "CloudFormation/SAM template parameter NAME=VALUE")
 	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080)")
 	fl.StringVar(&f.functionsFile, "functions", "", "function registry (YAML): the Lambda functions AWS_PROXY and AWS integrations invoke, local handlers or remote endpoints")
 	fl.StringArrayVar(&f.functionDefs, "function", nil, "a local Lambda function NAME=COMMAND (for example hello=./bin/hello), besides --functions")
@@ -103,7 +106,18 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 			return fmt.Errorf("serve: --vpc-link: %w", err)
 		}
 	}
-	reg, err := loadFunctions(f)
+	params, err := parameters(f.parameters)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	loaded := make([]*definition, len(files))
+	errs := make([]error, len(files))
+	var templateFns []*functions.Function
+	for i, file := range files {
+		loaded[i], errs[i] = loadDefinition(file, stage, params)
+		templateFns = append(templateFns, loaded[i].functions...)
+	}
+	reg, err := loadFunctions(f, templateFns)
 	if err != nil {
 		return err
 	}
@@ -115,8 +129,8 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	}
 	defs := make([]*definition, 0, len(files))
 	invalid := 0
-	for _, file := range files {
-		d, err := loadDefinition(file, stage)
+	for i, d := range loaded {
+		err := errs[i]
 		if fnInvoker != nil {
 			servedLambdaWarnings(d)
 			if err == nil {

@@ -12,10 +12,11 @@ import (
 	"archway/internal/model"
 )
 
-// loadFunctions builds the function registry of --functions and
-// --function; nil when neither is given.
-func loadFunctions(f *serveFlags) (*functions.Registry, error) {
-	if f.functionsFile == "" && len(f.functionDefs) == 0 {
+// loadFunctions builds the function registry of --functions, --function
+// and the functions the templates define with local code; nil when there
+// are none.
+func loadFunctions(f *serveFlags, fromTemplates []*functions.Function) (*functions.Registry, error) {
+	if f.functionsFile == "" && len(f.functionDefs) == 0 && len(fromTemplates) == 0 {
 		return nil, nil
 	}
 	var fns []*functions.Function
@@ -24,7 +25,7 @@ func loadFunctions(f *serveFlags) (*functions.Registry, error) {
 		if err != nil {
 			return nil, fmt.Errorf("serve: --functions: %w", err)
 		}
-		fns = reg.Functions()
+		fns = append(fns, reg.Functions()...)
 	}
 	for _, def := range f.functionDefs {
 		fn, err := oneOffFunction(def)
@@ -32,6 +33,17 @@ func loadFunctions(f *serveFlags) (*functions.Registry, error) {
 			return nil, err
 		}
 		fns = append(fns, fn)
+	}
+	// --functions and --function override what a template says of the
+	// same function (its code path, typically).
+	given := map[string]bool{}
+	for _, fn := range fns {
+		given[fn.Name] = true
+	}
+	for _, fn := range fromTemplates {
+		if !given[fn.Name] {
+			fns = append(fns, fn)
+		}
 	}
 	reg, err := functions.New(fns...)
 	if err != nil {

@@ -9,14 +9,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"archway/internal/compile"
+	"archway/internal/functions"
 	"archway/internal/loader"
 	"archway/internal/model"
 	"archway/internal/plan"
 )
 
 func newValidateCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate DEFINITION...",
+	var paramFlags []string
+	cmd := &cobra.Command{
+		Use:   "validate [--parameter NAME=VALUE]... DEFINITION...",
 		Short: "Check API definitions as API Gateway would import and deploy them",
 		Long: `Load and compile each OpenAPI definition (mapping templates, selection
 patterns, parameter mappings) and print every warning and every error, one
@@ -24,17 +26,23 @@ per line as FILE:LINE: FIELD: MESSAGE. Exits 0 when every definition is
 valid, 1 otherwise.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			return validate(cmd.OutOrStdout(), files)
+			params, err := parameters(paramFlags)
+			if err != nil {
+				return err
+			}
+			return validate(cmd.OutOrStdout(), files, params)
 		},
 	}
+	cmd.Flags().StringArrayVar(&paramFlags, "parameter", nil, "CloudFormation/SAM template parameter NAME=VALUE")
+	return cmd
 }
 
 // validate prints the problems of each definition and a verdict per file,
 // and fails when any definition is invalid.
-func validate(out io.Writer, files []string) error {
+func validate(out io.Writer, files []string, params map[string]string) error {
 	invalid := 0
 	for _, file := range files {
-		d, err := loadDefinition(file, compile.StageConfig{Name: "validate"})
+		d, err := loadDefinition(file, compile.StageConfig{Name: "validate"}, params)
 		printWarnings(out, d.warnings)
 		if err != nil {
 			invalid++
@@ -60,6 +68,9 @@ type definition struct {
 	// warnings are the source's warnings and the integrations Archway
 	// cannot serve yet, sorted by line.
 	warnings []model.Warning
+	// functions are the Lambda functions a template defines with local
+	// code; serve adds them to its function registry.
+	functions []*functions.Function
 }
 
 // loadDefinition reads the OpenAPI definition in file and compiles it for
@@ -68,10 +79,11 @@ type definition struct {
 // err is a model.Errors when the definition itself is wrong. Compilation
 // needs a definition the source accepted: template errors show once the
 // other errors are fixed.
-func loadDefinition(file string, stage compile.StageConfig) (*definition, error) {
+func loadDefinition(file string, stage compile.StageConfig, params map[string]string) (*definition, error) {
 	d := &definition{file: file}
-	api, warnings, kind, err := loader.Load(file)
-	d.kind, d.warnings = kind, warnings
+	ld, err := loader.LoadDefinition(file, loader.Options{Parameters: params})
+	api := ld.API
+	d.kind, d.warnings, d.functions = ld.Kind, ld.Warnings, ld.Functions
 	if err != nil {
 		return d, err
 	}
@@ -127,4 +139,21 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// parameters turns repeated --parameter NAME=VALUE flags into template
+// parameter overrides (CloudFormation and SAM).
+func parameters(flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	params := make(map[string]string, len(flags))
+	for _, kv := range flags {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--parameter %q: expected NAME=VALUE", kv)
+		}
+		params[k] = v
+	}
+	return params, nil
 }
