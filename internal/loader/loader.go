@@ -1,5 +1,5 @@
-// Package loader tells the kind of an API definition file (OpenAPI,
-// CloudFormation, SAM) and loads it with the matching source. It is the one
+// Package loader tells the kind of an API definition (OpenAPI,
+// CloudFormation, SAM, Terraform) and loads it with the matching source. It is the one
 // place that knows every source: the sources themselves see only the model
 // (a template's OpenAPI body is read by the OpenAPI source through the
 // loader), and a template's Lambda functions become function registry
@@ -8,11 +8,13 @@ package loader
 
 import (
 	"os"
+	"strings"
 
 	"archway/internal/functions"
 	"archway/internal/model"
 	"archway/internal/source/cloudformation"
 	"archway/internal/source/openapi"
+	"archway/internal/source/terraform"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -24,7 +26,31 @@ const (
 	OpenAPI        Kind = "OpenAPI"
 	CloudFormation Kind = "CloudFormation"
 	SAM            Kind = "SAM"
+	// Terraform is a directory of .tf files, or a single .tf file.
+	Terraform Kind = "Terraform"
 )
+
+// IsTerraform reports whether path is Terraform configuration: a .tf file
+// or a directory holding one.
+func IsTerraform(path string) bool {
+	if strings.HasSuffix(path, ".tf") {
+		return true
+	}
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		return false
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".tf") {
+			return true
+		}
+	}
+	return false
+}
 
 // Sniff tells the kind of a definition from its text: a template has a
 // Resources or AWSTemplateFormatVersion member (SAM: the
@@ -69,7 +95,8 @@ func isSAM(n *yaml.Node) bool {
 // Options are what a deployment supplies besides the file.
 type Options struct {
 	// Parameters override the parameters of a CloudFormation or SAM
-	// template (--parameter NAME=VALUE); OpenAPI definitions ignore them.
+	// template, or the variables of a Terraform configuration
+	// (--parameter NAME=VALUE); OpenAPI definitions ignore them.
 	Parameters map[string]string
 }
 
@@ -84,8 +111,8 @@ type Definition struct {
 	Functions []*functions.Function
 }
 
-// Load reads the definition in the file at path with the source its kind
-// needs. On error the warnings and kind are still returned; a definition
+// Load reads the definition in the file at path (for Terraform, a .tf file
+// or a directory of them) with the source its kind needs. On error the warnings and kind are still returned; a definition
 // error is a model.Errors.
 func Load(path string) (*model.RestApi, []model.Warning, Kind, error) {
 	d, err := LoadDefinition(path, Options{})
@@ -95,6 +122,9 @@ func Load(path string) (*model.RestApi, []model.Warning, Kind, error) {
 // LoadDefinition is Load with options, returning the functions a template
 // defines too. The Definition is never nil.
 func LoadDefinition(path string, opts Options) (*Definition, error) {
+	if IsTerraform(path) {
+		return loadTerraform(path, opts)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		// A file that cannot be read is reported by the reader of the
@@ -124,4 +154,19 @@ func registryFunction(f *cloudformation.Function) *functions.Function {
 			Runtime: f.Runtime, MemoryMB: f.MemoryMB, Timeout: f.Timeout},
 		Pos: functions.Pos{File: f.Loc.File, Line: f.Loc.Line},
 	}
+}
+
+// loadTerraform reads a Terraform configuration.
+func loadTerraform(path string, opts Options) (*Definition, error) {
+	res, err := terraform.Load(path, terraform.Options{Vars: opts.Parameters, ParseOpenAPI: openapi.Parse})
+	d := &Definition{Kind: Terraform, API: res.API, Warnings: res.Warnings}
+	for _, f := range res.Functions {
+		d.Functions = append(d.Functions, &functions.Function{
+			Name: f.Name, ARN: f.ARN, Region: f.Region,
+			Local: &functions.Local{Command: f.Command, Dir: f.Dir, Env: f.Env, Handler: f.Handler,
+				Runtime: f.Runtime, MemoryMB: f.MemoryMB, Timeout: f.Timeout},
+			Pos: functions.Pos{File: f.Loc.File, Line: f.Loc.Line},
+		})
+	}
+	return d, err
 }

@@ -1,6 +1,11 @@
 package loader
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"archway/internal/compile"
+)
 
 func TestSniff(t *testing.T) {
 	tests := []struct {
@@ -50,5 +55,46 @@ func TestLoadDefinitionParameters(t *testing.T) {
 	if err != nil || len(d.Functions) != 1 || d.Functions[0].Name != "hello" ||
 		d.Functions[0].Local.Command[0] != "../source/cloudformation/testdata/hello/bootstrap" {
 		t.Fatalf("functions %+v, err %v", d.Functions, err)
+	}
+}
+
+func TestLoadTerraform(t *testing.T) {
+	tests := []struct {
+		path       string
+		terraform  bool
+		vars       map[string]string
+		wantRoutes []string
+	}{
+		{"../../examples/terraform", true, map[string]string{"shop": "x"}, []string{"GET /orders/{id}"}},
+		{"../../examples/terraform/main.tf", true, nil, nil},
+		{"../source/terraform/testdata/same", true, nil, []string{"GET /items/{id}", "POST /hello"}},
+		{"../../examples/petstore", false, nil, nil},
+		{"../../examples/petstore/openapi.yaml", false, nil, nil},
+	}
+	for _, tt := range tests {
+		if got := IsTerraform(tt.path); got != tt.terraform {
+			t.Errorf("IsTerraform(%s) = %v", tt.path, got)
+		}
+		if tt.wantRoutes == nil {
+			continue
+		}
+		d, err := LoadDefinition(tt.path, Options{Parameters: tt.vars})
+		if err != nil || d.Kind != Terraform {
+			t.Fatalf("%s: kind %s, err %v", tt.path, d.Kind, err)
+		}
+		p, err := compile.Compile(d.API, compile.StageConfig{Name: "dev"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range p.Resources {
+			for _, m := range r.Methods {
+				got = append(got, m.HTTPMethod+" "+r.Path)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.wantRoutes) {
+			t.Errorf("%s: routes %v, want %v", tt.path, got, tt.wantRoutes)
+		}
 	}
 }

@@ -1,0 +1,255 @@
+package terraform
+
+import (
+	"slices"
+	"strings"
+
+	"archway/internal/model"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// resource is one resource block.
+type resource struct {
+	typ, name string
+	block     *hclsyntax.Block
+	id        string // the id AWS would generate, stable across loads
+	obj       cty.Value
+	state     int // 0 not built, 1 building, 2 built
+}
+
+func (r *resource) addr() string { return r.typ + "." + r.name }
+
+// Generated ids have AWS's lengths: 10 characters for REST APIs and their
+// root resources, 6 for the rest.
+func (c *config) addResource(b *hclsyntax.Block) {
+	if len(b.Labels) != 2 {
+		c.failAt(b.TypeRange, "resource", "a resource block has two labels, its type and its name")
+		return
+	}
+	r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+	if _, dup := c.resources[r.addr()]; dup {
+		c.failAt(b.TypeRange, r.addr(), "duplicate resource %s", r.addr())
+		return
+	}
+	for _, meta := range []string{"count", "for_each"} {
+		if a, ok := b.Body.Attributes[meta]; ok {
+			c.failAt(a.SrcRange, r.addr()+"."+meta, "%s is not supported yet", meta)
+		}
+	}
+	n := 6
+	if r.typ == typeRestAPI {
+		n = 10
+	}
+	r.id = model.StableID(n, r.typ, r.name)
+	c.resources[r.addr()] = r
+	c.order = append(c.order, r)
+	c.ids[r.id] = r
+}
+
+// rootID is the id of a REST API's root resource.
+func rootID(api *resource) string { return model.StableID(10, "root", api.name) }
+
+// ctxFor returns the evaluation context for expr, building the locals and
+// resources it references; path is where a problem is reported.
+func (c *config) ctxFor(expr hcl.Expression, path string) *hcl.EvalContext {
+	vars := map[string]cty.Value{}
+	types := map[string]map[string]cty.Value{}
+	for _, tr := range expr.Variables() {
+		root := tr.RootName()
+		switch root {
+		case "var":
+			vars["var"] = objectOf(c.vars)
+		case "path":
+			// Relative paths are read from the configuration directory,
+			// where terraform runs: the root module is ".".
+			vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal("."), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
+		case "local":
+			name := stepName(tr)
+			if name == "" {
+				continue
+			}
+			c.local(name, tr.SourceRange())
+		case "count", "each", "self", "terraform", "data", "module":
+			c.failAt(tr.SourceRange(), path, "references to %s are not supported yet", root)
+		default:
+			name := stepName(tr)
+			r := c.resources[root+"."+name]
+			if r == nil {
+				if name != "" && strings.Contains(root, "_") {
+					c.failAt(tr.SourceRange(), path, "Reference to undeclared resource: a managed resource %q %q has not been declared", root, name)
+				}
+				continue
+			}
+			if types[root] == nil {
+				types[root] = map[string]cty.Value{}
+			}
+			types[root][name] = c.object(r, tr.SourceRange())
+		}
+	}
+	if len(c.localVals) > 0 {
+		vars["local"] = objectOf(c.localVals)
+	}
+	for t, m := range types {
+		vars[t] = cty.ObjectVal(m)
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: c.funcs}
+}
+
+func objectOf(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
+}
+
+// stepName is the attribute a traversal names after its root.
+func stepName(tr hcl.Traversal) string {
+	if len(tr) < 2 {
+		return ""
+	}
+	if a, ok := tr[1].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
+}
+
+// eval evaluates expr, reporting problems under path.
+func (c *config) eval(expr hcl.Expression, path string) cty.Value {
+	errs := len(c.errs)
+	ctx := c.ctxFor(expr, path)
+	if len(c.errs) > errs {
+		// A reference is already reported; HCL would report it again.
+		return cty.DynamicVal
+	}
+	v, ds := expr.Value(ctx)
+	c.diags(ds, path)
+	if ds.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// local evaluates a local value, once.
+func (c *config) local(name string, at hcl.Range) {
+	a, ok := c.locals[name]
+	if !ok {
+		c.failAt(at, "local."+name, "Reference to undeclared local value: a local value with the name %q has not been declared", name)
+		return
+	}
+	switch c.localState[name] {
+	case 1:
+		c.failAt(a.SrcRange, "local."+name, "Cycle: local.%s refers to itself", name)
+		c.localVals[name] = cty.DynamicVal
+		return
+	case 2:
+		return
+	}
+	c.localState[name] = 1
+	v := c.eval(a.Expr, "local."+name)
+	c.localState[name] = 2
+	c.localVals[name] = v
+}
+
+// object is the value a reference to r sees: its arguments, nested blocks
+// and the attributes AWS computes. Arguments that cannot be evaluated are
+// unknown here; reading them for the model reports why.
+func (c *config) object(r *resource, at hcl.Range) cty.Value {
+	switch r.state {
+	case 1:
+		chain := make([]string, 0, len(c.stack)+1)
+		for _, s := range c.stack[slices.Index(c.stack, r):] {
+			chain = append(chain, s.addr())
+		}
+		chain = append(chain, r.addr())
+		c.failAt(at, c.stack[len(c.stack)-1].addr(), "Cycle: %s", strings.Join(chain, " → "))
+		return cty.DynamicVal
+	case 2:
+		return r.obj
+	}
+	r.state = 1
+	c.stack = append(c.stack, r)
+	attrs := c.bodyObject(r.block.Body)
+	for k, v := range c.computed(r, attrs) {
+		attrs[k] = v
+	}
+	c.stack = c.stack[:len(c.stack)-1]
+	r.obj = objectOf(attrs)
+	r.state = 2
+	return r.obj
+}
+
+// bodyObject evaluates a block body quietly into attribute values.
+func (c *config) bodyObject(b *hclsyntax.Body) map[string]cty.Value {
+	attrs := map[string]cty.Value{}
+	for name, a := range b.Attributes {
+		if metaArguments[name] {
+			continue
+		}
+		saved := len(c.errs)
+		v, ds := a.Expr.Value(c.ctxFor(a.Expr, ""))
+		// Cycles stay errors; everything else is reported when the
+		// argument itself is read.
+		keep := c.errs[:saved]
+		for _, e := range c.errs[saved:] {
+			if strings.HasPrefix(e.Message, "Cycle") {
+				keep = append(keep, e)
+			}
+		}
+		c.errs = keep
+		if ds.HasErrors() {
+			v = cty.DynamicVal
+		}
+		attrs[name] = v
+	}
+	for _, nb := range b.Blocks {
+		if nb.Type == "lifecycle" {
+			continue
+		}
+		attrs[nb.Type] = objectOf(c.bodyObject(nb.Body))
+	}
+	return attrs
+}
+
+// metaArguments are arguments Terraform itself reads, not the provider.
+var metaArguments = map[string]bool{"count": true, "for_each": true, "depends_on": true, "provider": true}
+
+// computed returns the attributes AWS computes for r.
+func (c *config) computed(r *resource, attrs map[string]cty.Value) map[string]cty.Value {
+	out := map[string]cty.Value{"id": cty.StringVal(r.id)}
+	str := func(name string) string {
+		if v, ok := attrs[name]; ok && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+			return v.AsString()
+		}
+		return ""
+	}
+	switch r.typ {
+	case typeRestAPI:
+		out["root_resource_id"] = cty.StringVal(rootID(r))
+		out["execution_arn"] = cty.StringVal("arn:aws:execute-api:" + c.opts.Region + ":" + c.opts.AccountID + ":" + r.id)
+		out["arn"] = cty.StringVal("arn:aws:apigateway:" + c.opts.Region + "::/restapis/" + r.id)
+	case typeResource:
+		out["path"] = cty.StringVal(c.resourcePath(str("parent_id"), str("path_part")))
+	case typeFunction:
+		name := str("function_name")
+		arn := "arn:aws:lambda:" + c.opts.Region + ":" + c.opts.AccountID + ":function:" + name
+		out["arn"] = cty.StringVal(arn)
+		out["qualified_arn"] = cty.StringVal(arn + ":$LATEST")
+		out["invoke_arn"] = cty.StringVal("arn:aws:apigateway:" + c.opts.Region + ":lambda:path/2015-03-31/functions/" + arn + "/invocations")
+	}
+	return out
+}
+
+// resourcePath is the path of the API resource with the given parent and
+// path part.
+func (c *config) resourcePath(parent, part string) string {
+	base := ""
+	if p := c.ids[parent]; p != nil && p.typ == typeResource {
+		o := c.object(p, p.block.TypeRange)
+		if o.IsKnown() && o.Type().IsObjectType() && o.Type().HasAttribute("path") {
+			base = strings.TrimSuffix(o.GetAttr("path").AsString(), "/")
+		}
+	}
+	return base + "/" + part
+}

@@ -1,0 +1,1 @@
+<item ${attr}="$input.params('id')"/>
