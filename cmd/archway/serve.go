@@ -51,8 +51,9 @@ func newServeCmd() *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... [--functions FILE] [--function NAME=COMMAND]... DEFINITION...",
-		Short: "Serve OpenAPI definitions as API Gateway serves a deployed stage",
-		Long: `Load and compile each OpenAPI definition and serve it path-style, as
+		Short: "Serve API definitions (OpenAPI, CloudFormation/SAM, Terraform) as API Gateway serves a deployed stage",
+		Long: `Load and compile each definition (an OpenAPI file, a CloudFormation or SAM
+template, or a Terraform directory) and serve it path-style, as
 execute-api does: http://ADDR/STAGE/RESOURCE-PATH.
 
 Each definition is one API on its own listener: the first on --listen, the
@@ -84,7 +85,7 @@ accepting connections and lets requests in flight finish (at most
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:3000", "address of the first API's listener")
 	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
-	fl.StringArrayVar(&f.parameters, "parameter", nil, "CloudFormation/SAM template parameter NAME=VALUE")
+	fl.StringArrayVar(&f.parameters, "parameter", nil, "template parameter (CloudFormation/SAM) or variable (Terraform) NAME=VALUE")
 	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080)")
 	fl.StringVar(&f.functionsFile, "functions", "", "function registry (YAML): the Lambda functions AWS_PROXY and AWS integrations invoke, local handlers or remote endpoints")
 	fl.StringArrayVar(&f.functionDefs, "function", nil, "a local Lambda function NAME=COMMAND (for example hello=./bin/hello), besides --functions")

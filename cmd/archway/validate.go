@@ -20,7 +20,8 @@ func newValidateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [--parameter NAME=VALUE]... DEFINITION...",
 		Short: "Check API definitions as API Gateway would import and deploy them",
-		Long: `Load and compile each OpenAPI definition (mapping templates, selection
+		Long: `Load and compile each definition (OpenAPI, CloudFormation/SAM, Terraform;
+mapping templates, selection
 patterns, parameter mappings) and print every warning and every error, one
 per line as FILE:LINE: FIELD: MESSAGE. Exits 0 when every definition is
 valid, 1 otherwise.`,
@@ -33,7 +34,7 @@ valid, 1 otherwise.`,
 			return validate(cmd.OutOrStdout(), files, params)
 		},
 	}
-	cmd.Flags().StringArrayVar(&paramFlags, "parameter", nil, "CloudFormation/SAM template parameter NAME=VALUE")
+	cmd.Flags().StringArrayVar(&paramFlags, "parameter", nil, "template parameter (CloudFormation/SAM) or variable (Terraform) NAME=VALUE")
 	return cmd
 }
 
@@ -90,19 +91,43 @@ func loadDefinition(file string, stage compile.StageConfig, params map[string]st
 	d.api = api
 	d.warnings = append(d.warnings, unsupportedIntegrations(api)...)
 	model.SortWarnings(d.warnings)
-	if d.plan, err = compile.Compile(api, stage); err != nil {
+	if d.plan, err = compile.Compile(api, withDefinedStage(api, stage)); err != nil {
 		return d, err
 	}
 	return d, nil
 }
 
 // kindNote names the kind of a definition that is not OpenAPI (" SAM
-// template"), and is empty for OpenAPI, the kind Archway assumes.
+// template", " Terraform configuration"), and is empty for OpenAPI, the
+// kind Archway assumes.
 func kindNote(k loader.Kind) string {
-	if k == "" || k == loader.OpenAPI {
+	switch k {
+	case "", loader.OpenAPI:
 		return ""
+	case loader.Terraform:
+		return " Terraform configuration"
 	}
 	return " " + string(k) + " template"
+}
+
+// withDefinedStage starts from the variables of the stage the definition
+// itself declares under the served name (a CloudFormation Stage, a
+// Terraform aws_api_gateway_stage, a SAM StageName); the --stage-var
+// flags in stage override them.
+func withDefinedStage(api *model.RestApi, stage compile.StageConfig) compile.StageConfig {
+	for _, st := range api.Stages {
+		if st.Name != stage.Name {
+			continue
+		}
+		vars := append(model.StringMap(nil), st.Variables...)
+		for _, k := range stage.Variables.Keys() {
+			v, _ := stage.Variables.Get(k)
+			vars.Set(k, v)
+		}
+		stage.Variables = vars
+		break
+	}
+	return stage
 }
 
 func printWarnings(out io.Writer, ws []model.Warning) {
