@@ -147,7 +147,7 @@ func LoadDefinition(path string, opts Options) (*Definition, error) {
 
 // registryFunction is the function registry entry of a template's
 // function.
-func registryFunction(f *cloudformation.Function) *functions.Function {
+func registryFunction(f *model.Function) *functions.Function {
 	return &functions.Function{
 		Name: f.Name, ARN: f.ARN, Region: f.Region,
 		Local: &functions.Local{Command: f.Command, Dir: f.Dir, Env: f.Env, Handler: f.Handler,
@@ -161,12 +161,7 @@ func loadTerraform(path string, opts Options) (*Definition, error) {
 	res, err := terraform.Load(path, terraform.Options{Vars: opts.Parameters, ParseOpenAPI: openapi.Parse})
 	d := &Definition{Kind: Terraform, API: res.API, Warnings: res.Warnings}
 	for _, f := range res.Functions {
-		d.Functions = append(d.Functions, &functions.Function{
-			Name: f.Name, ARN: f.ARN, Region: f.Region,
-			Local: &functions.Local{Command: f.Command, Dir: f.Dir, Env: f.Env, Handler: f.Handler,
-				Runtime: f.Runtime, MemoryMB: f.MemoryMB, Timeout: f.Timeout},
-			Pos: functions.Pos{File: f.Loc.File, Line: f.Loc.Line},
-		})
+		d.Functions = append(d.Functions, registryFunction(f))
 	}
 	return d, err
 }

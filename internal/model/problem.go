@@ -41,6 +41,21 @@ func (es Errors) Err() error {
 	return es
 }
 
+// Unique drops repeated errors, keeping the first of each: a value read
+// twice (a stage name that is both a reference and a property) reports its
+// problem once.
+func (es Errors) Unique() Errors {
+	seen := make(map[string]bool, len(es))
+	var out Errors
+	for _, e := range es {
+		if s := e.Error(); !seen[s] {
+			seen[s] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Sort orders the errors by file and line, keeping the order of errors on
 // the same line.
 func (es Errors) Sort() {

@@ -14,8 +14,8 @@ import (
 // AWS::Serverless::Function whose CodeUri is (SAM Globals.Function apply).
 // Functions whose code is not local, or whose runtime Archway cannot run,
 // are reported as warnings.
-func (t *template) functions() []*Function {
-	var out []*Function
+func (t *template) functions() []*model.Function {
+	var out []*model.Function
 	for _, id := range t.order {
 		r := t.resources[id]
 		if (r.typ != typeFunction && r.typ != samFunction) || !t.included(r) {
@@ -55,7 +55,7 @@ func withGlobals(props, globals *yaml.Node) *yaml.Node {
 	return out
 }
 
-func (t *template) function(r *resource, o obj) *Function {
+func (t *template) function(r *resource, o obj) *model.Function {
 	name, _ := t.physicalID(r)
 	arn, _ := t.attribute(r.v, r.id, "Arn")
 	var dir string
@@ -77,7 +77,7 @@ func (t *template) function(r *resource, o obj) *Function {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(t.dir, dir)
 	}
-	f := &Function{Dir: dir, Handler: o.str("Handler"), Runtime: o.str("Runtime"), MemoryMB: o.integer("MemorySize")}
+	f := &model.Function{Dir: dir, Handler: o.str("Handler"), Runtime: o.str("Runtime"), MemoryMB: o.integer("MemorySize")}
 	if s := o.integer("Timeout"); s > 0 {
 		f.Timeout = time.Duration(s) * time.Second
 	}

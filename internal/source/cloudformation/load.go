@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"archway/internal/model"
 	"go.yaml.in/yaml/v3"
@@ -37,33 +36,13 @@ type Options struct {
 	RestApi string
 }
 
-// Function is a Lambda function with local code that a template defines,
-// for the function registry.
-type Function struct {
-	Name   string
-	ARN    string
-	Region string
-	// Command runs the handler: Dir/bootstrap for provided.* runtimes,
-	// Dir/Handler for go1.x; empty for Node.js, run by Archway's
-	// bootstrap.
-	Command  []string
-	Dir      string   // the code directory, relative to the process
-	Env      []string // KEY=VALUE in template order
-	Handler  string
-	Runtime  string
-	MemoryMB int           // 0: Lambda's default
-	Timeout  time.Duration // 0: Lambda's default
-	// Loc is where the function is defined.
-	Loc model.Loc
-}
-
 // Result is what a template defines.
 type Result struct {
 	// API is the REST API, with AWS's defaults applied.
 	API *model.RestApi
 	// Functions are the Lambda functions with local code, in template
 	// order, for the function registry.
-	Functions []*Function
+	Functions []*model.Function
 	// SAM reports a template using the AWS::Serverless-2016-10-31
 	// transform.
 	SAM bool
@@ -98,26 +77,12 @@ func Parse(name string, data []byte, opts Options) (*Result, error) {
 	res.Warnings = t.warns
 	model.SortWarnings(res.Warnings)
 	if len(t.errs) > 0 {
-		errs := unique(t.errs)
+		errs := t.errs.Unique()
 		errs.Sort()
 		res.API, res.Functions = nil, nil
 		return res, errs
 	}
 	return res, nil
-}
-
-// unique drops repeated errors: a value read twice (a stage name is both
-// a Ref value and a property) reports its problem once.
-func unique(es model.Errors) model.Errors {
-	seen := map[string]bool{}
-	var out model.Errors
-	for _, e := range es {
-		if s := e.Error(); !seen[s] {
-			seen[s] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // template is one template being read.

@@ -13,8 +13,8 @@ import (
 // unpacked next to it, in the directory of the same name without .zip.
 // Functions without local code, or with a runtime Archway cannot run, are
 // reported as warnings.
-func (c *config) functions() []*Function {
-	var out []*Function
+func (c *config) functions() []*model.Function {
+	var out []*model.Function
 	for _, r := range c.order {
 		if r.typ != typeFunction {
 			continue
@@ -33,7 +33,7 @@ func (c *config) functions() []*Function {
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(c.dir, dir)
 		}
-		f := &Function{Name: name, Dir: dir, Handler: a.str("handler"), Runtime: a.str("runtime"),
+		f := &model.Function{Name: name, Dir: dir, Handler: a.str("handler"), Runtime: a.str("runtime"),
 			MemoryMB: a.integer("memory_size"), Region: c.opts.Region, Loc: a.loc()}
 		f.ARN = c.object(r, r.block.TypeRange).GetAttr("arn").AsString()
 		if s := a.integer("timeout"); s > 0 {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"archway/internal/model"
 	"github.com/hashicorp/hcl/v2"
@@ -31,30 +30,12 @@ type Options struct {
 	ParseOpenAPI func(name string, data []byte) (*model.RestApi, []model.Warning, error)
 }
 
-// Function is a Lambda function with local code that the configuration
-// defines, for the function registry.
-type Function struct {
-	Name   string
-	ARN    string
-	Region string
-	// Command runs the handler: Dir/bootstrap for provided.* runtimes,
-	// Dir/Handler for go1.x; empty for Node.js.
-	Command  []string
-	Dir      string   // the code directory, relative to the process
-	Env      []string // KEY=VALUE
-	Handler  string
-	Runtime  string
-	MemoryMB int           // 0: Lambda's default
-	Timeout  time.Duration // 0: Lambda's default
-	Loc      model.Loc
-}
-
 // Result is what a configuration defines.
 type Result struct {
 	// API is the REST API, with AWS's defaults applied.
 	API *model.RestApi
 	// Functions are the Lambda functions with local code.
-	Functions []*Function
+	Functions []*model.Function
 	// Warnings are what Archway reads but does not honour.
 	Warnings []model.Warning
 }
@@ -138,7 +119,7 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 	res.Warnings = c.warns
 	model.SortWarnings(res.Warnings)
 	if len(c.errs) > 0 {
-		errs := unique(c.errs)
+		errs := c.errs.Unique()
 		errs.Sort()
 		return &Result{Warnings: res.Warnings}, errs
 	}
@@ -153,20 +134,6 @@ func boolOrder(a, b bool) int {
 		return 1
 	}
 	return -1
-}
-
-// unique drops repeated errors: a value read twice reports its problem
-// once.
-func unique(es model.Errors) model.Errors {
-	seen := map[string]bool{}
-	var out model.Errors
-	for _, e := range es {
-		if s := e.Error(); !seen[s] {
-			seen[s] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // config is one configuration being read.

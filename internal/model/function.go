@@ -1,0 +1,26 @@
+package model
+
+import "time"
+
+// Function is a Lambda function a definition declares with code on this
+// machine (CloudFormation AWS::Lambda::Function or SAM
+// AWS::Serverless::Function with a local code path, Terraform
+// aws_lambda_function with a local filename): what Archway's function
+// registry needs to run it.
+type Function struct {
+	Name   string
+	ARN    string
+	Region string
+	// Command runs the handler: Dir/bootstrap for provided.* runtimes,
+	// Dir/Handler for go1.x; empty for Node.js, which Archway's bootstrap
+	// runs.
+	Command  []string
+	Dir      string   // the code directory
+	Env      []string // KEY=VALUE in definition order
+	Handler  string
+	Runtime  string
+	MemoryMB int           // 0: Lambda's default
+	Timeout  time.Duration // 0: Lambda's default
+	// Loc is where the function is defined.
+	Loc Loc
+}
