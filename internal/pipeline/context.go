@@ -58,14 +58,25 @@ func (x *exchange) ensureParams() {
 	}
 }
 
+// requestTimeLayout is $context.requestTime's (and the proxy event's)
+// format, CLF.
+const requestTimeLayout = "02/Jan/2006:15:04:05 -0700"
+
+// domain returns the domain name the request was sent to (the Host
+// header without a port) and its first label, API Gateway's domainPrefix.
+func (x *exchange) domain() (name, prefix string) {
+	name = x.r.Host
+	if h, _, err := net.SplitHostPort(name); err == nil {
+		name = h
+	}
+	prefix, _, _ = strings.Cut(name, ".")
+	return name, prefix
+}
+
 // buildContext returns $context for this request.
 func (x *exchange) buildContext() *jsonvalue.Map {
 	now := x.h.now().UTC()
-	host := x.r.Host
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	domainPrefix, _, _ := strings.Cut(host, ".")
+	host, domainPrefix := x.domain()
 	rc := apigw.RequestContext{
 		AccountID:         x.plan.AccountID,
 		APIID:             x.plan.APIID,
@@ -77,7 +88,7 @@ func (x *exchange) buildContext() *jsonvalue.Map {
 		Path:              x.path,
 		Protocol:          x.r.Proto,
 		RequestID:         x.requestID,
-		RequestTime:       now.Format("02/Jan/2006:15:04:05 -0700"),
+		RequestTime:       now.Format(requestTimeLayout),
 		RequestTimeEpoch:  now.UnixMilli(),
 		Stage:             x.plan.Stage,
 		Identity: apigw.Identity{
@@ -112,6 +123,14 @@ func (x *exchange) pathParams(a *jsonvalue.Arena) *jsonvalue.Map {
 // name keeps its last value, as AWS's queryStringParameters do.
 func queryParams(a *jsonvalue.Arena, raw string) *jsonvalue.Map {
 	m := a.NewMap(strings.Count(raw, "&") + 1)
+	eachQueryPair(raw, func(k, v string) { m.Put(a.String(k), a.String(v)) })
+	return m
+}
+
+// eachQueryPair calls f for every name=value pair of a raw query, in
+// order, decoded ("+" is a space, %XX decoded; a malformed escape is kept
+// as written). Empty pairs ("a=1&&b=2") are skipped.
+func eachQueryPair(raw string, f func(k, v string)) {
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
@@ -119,17 +138,14 @@ func queryParams(a *jsonvalue.Arena, raw string) *jsonvalue.Map {
 			continue
 		}
 		k, v, _ := strings.Cut(pair, "=")
-		dk, err := url.QueryUnescape(k)
-		if err != nil {
-			dk = k
+		if dk, err := url.QueryUnescape(k); err == nil {
+			k = dk
 		}
-		dv, err := url.QueryUnescape(v)
-		if err != nil {
-			dv = v
+		if dv, err := url.QueryUnescape(v); err == nil {
+			v = dv
 		}
-		m.Put(a.String(dk), a.String(dv))
+		f(k, v)
 	}
-	return m
 }
 
 // hiddenHeaders are request headers mapping templates never see

@@ -24,12 +24,7 @@ func badLambdaOutput(cause error) *GatewayError {
 func (x *exchange) proxyEvent() []byte {
 	rest, _ := stagePath(x.path, x.plan.Stage)
 	now := x.h.now().UTC()
-	host := x.r.Host
-	domain := host
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		domain = h
-	}
-	prefix, _, _ := strings.Cut(domain, ".")
+	domain, prefix := x.domain()
 	ev := lambdaevent.ProxyRequest{
 		Path:       rest,
 		HTTPMethod: x.r.Method,
@@ -52,7 +47,7 @@ func (x *exchange) proxyEvent() []byte {
 			Path:             x.path,
 			Protocol:         x.r.Proto,
 			RequestID:        x.requestID,
-			RequestTime:      now.Format("02/Jan/2006:15:04:05 -0700"),
+			RequestTime:      now.Format(requestTimeLayout),
 			RequestTimeEpoch: now.UnixMilli(),
 			Stage:            x.plan.Stage,
 		},

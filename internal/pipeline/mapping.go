@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"net/url"
 	"strings"
 
 	"archway/internal/integration"
@@ -71,21 +70,11 @@ func (x *exchange) multiValues(m plan.Mapping) ([]string, bool) {
 			vs = []string{x.r.Host}
 		}
 	} else {
-		for raw := x.query; raw != ""; {
-			var pair string
-			pair, raw, _ = strings.Cut(raw, "&")
-			k, v, _ := strings.Cut(pair, "=")
-			if dk, err := url.QueryUnescape(k); err == nil {
-				k = dk
+		eachQueryPair(x.query, func(k, v string) {
+			if k == m.Name {
+				vs = append(vs, v)
 			}
-			if k != m.Name {
-				continue
-			}
-			if dv, err := url.QueryUnescape(v); err == nil {
-				v = dv
-			}
-			vs = append(vs, v)
-		}
+		})
 	}
 	return vs, len(vs) > 0
 }

@@ -6,6 +6,7 @@ import (
 
 	"archway/internal/compile"
 	"archway/internal/model"
+	"archway/internal/plan/plantest"
 )
 
 func TestExample(t *testing.T) {
@@ -38,7 +39,7 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := routes(p)
+	got := plantest.Routes(p)
 	want := []string{"GET /orders/{id} MOCK   passthrough=WHEN_NO_TEMPLATES request:application/json response:200/application/json"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("routes\n%q\nwant\n%q", got, want)
