@@ -41,6 +41,7 @@ type serveFlags struct {
 	stage           string
 	stageVars       []string
 	vpcLinks        []string
+	vpcLinksFile    string
 	functionsFile   string
 	functionDefs    []string
 	parameters      []string
@@ -50,7 +51,7 @@ type serveFlags struct {
 func newServeCmd() *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
-		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... [--functions FILE] [--function NAME=COMMAND]... DEFINITION...",
+		Use:   "serve [--listen ADDR] [--stage NAME] [--stage-var NAME=VALUE]... [--vpc-links FILE] [--vpc-link ID=URL]... [--functions FILE] [--function NAME=COMMAND]... DEFINITION...",
 		Short: "Serve API definitions (OpenAPI, CloudFormation/SAM, Terraform) as API Gateway serves a deployed stage",
 		Long: `Load and compile each definition (an OpenAPI file, a CloudFormation or SAM
 template, or a Terraform directory) and serve it path-style, as
@@ -67,6 +68,13 @@ local handlers run as processes under Archway's Lambda Runtime API
 (unmodified aws-lambda-go binaries, Node.js handlers), remote ones through
 the Lambda Invoke API. An integration URI naming a function the registry
 does not define is an error at startup.
+
+HTTP and HTTP_PROXY integrations with connectionType VPC_LINK send their
+requests to the target configured for their connectionId: in a --vpc-links
+FILE (YAML: vpcLinks mapping ids to http://host:port or https://host:port)
+or with --vpc-link ID=URL, which overrides the file. A connectionId naming
+a link without a target is an error at startup; ${stageVariables.NAME}
+references are resolved with the served stage's variables first.
 
 SIGINT or SIGTERM stops
 accepting connections and lets requests in flight finish (at most
@@ -86,7 +94,8 @@ accepting connections and lets requests in flight finish (at most
 	fl.StringVar(&f.stage, "stage", "dev", "stage name, the first path segment of every URL")
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "stage variable NAME=VALUE")
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "template parameter (CloudFormation/SAM) or variable (Terraform) NAME=VALUE")
-	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080)")
+	fl.StringArrayVar(&f.vpcLinks, "vpc-link", nil, "VPC link ID=URL: where VPC_LINK integrations with that connectionId send their requests (for example abc123=http://127.0.0.1:8080); overrides --vpc-links")
+	fl.StringVar(&f.vpcLinksFile, "vpc-links", "", "VPC link file (YAML): vpcLinks mapping VPC link ids to targets (abc123: http://127.0.0.1:8080)")
 	fl.StringVar(&f.functionsFile, "functions", "", "function registry (YAML): the Lambda functions AWS_PROXY and AWS integrations invoke, local handlers or remote endpoints")
 	fl.StringArrayVar(&f.functionDefs, "function", nil, "a local Lambda function NAME=COMMAND (for example hello=./bin/hello), besides --functions")
 	fl.DurationVar(&f.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout,
@@ -101,11 +110,9 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	if err != nil {
 		return err
 	}
-	links := httpbackend.VPCLinks{}
-	for _, l := range f.vpcLinks {
-		if err := links.ParseVPCLink(l); err != nil {
-			return fmt.Errorf("serve: --vpc-link: %w", err)
-		}
+	links, err := vpcLinks(f)
+	if err != nil {
+		return err
 	}
 	params, err := parameters(f.parameters)
 	if err != nil {
@@ -132,11 +139,22 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	invalid := 0
 	for i, d := range loaded {
 		err := errs[i]
+		if err == nil && d.api == nil {
+			// Only HTTP APIs, which its warnings say are not served yet.
+			printWarnings(errOut, d.warnings)
+			continue
+		}
 		if fnInvoker != nil {
 			servedLambdaWarnings(d)
 			if err == nil {
 				err = checkFunctions(d, fnInvoker, registrySource(f))
 			}
+		}
+		if errs[i] == nil {
+			linkErrs, ws := checkVPCLinks(d, links, f)
+			d.warnings = append(d.warnings, ws...)
+			model.SortWarnings(d.warnings)
+			err = appendErrors(err, linkErrs)
 		}
 		printWarnings(errOut, d.warnings)
 		if err != nil {
@@ -148,6 +166,9 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 	}
 	if invalid > 0 {
 		return fmt.Errorf("serve: %d of %d definitions are invalid; nothing served", invalid, len(files))
+	}
+	if len(defs) == 0 {
+		return fmt.Errorf("serve: the definitions define no REST API; HTTP APIs (apigatewayv2) are loaded and validated but not served yet")
 	}
 
 	sites, err := listen(f.listen, len(defs))
@@ -207,9 +228,13 @@ func unsupportedIntegrations(api *model.RestApi) []model.Warning {
 			if in == nil || slices.Contains(servedTypes, in.Type) {
 				continue
 			}
-			ws = append(ws, model.Warning{Loc: in.Src.Field("type"), Message: fmt.Sprintf(
-				"integration type %s is not supported yet: %s %s answers 500 {\"message\": \"Internal server error\"}",
-				in.Type, m.HTTPMethod, r.Path)})
+			msg := fmt.Sprintf("integration type %s is not supported yet: %s %s answers 500 {\"message\": \"Internal server error\"}",
+				in.Type, m.HTTPMethod, r.Path)
+			if isLambda(in) {
+				msg = fmt.Sprintf("%s %s calls a Lambda function, and no function is configured (serve --functions FILE or --function NAME=COMMAND): it answers 500 {\"message\": \"Internal server error\"}",
+					m.HTTPMethod, r.Path)
+			}
+			ws = append(ws, model.Warning{Loc: in.Src.Field("type"), Message: msg})
 		}
 	}
 	return ws

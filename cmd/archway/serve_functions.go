@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"archway/internal/functions"
@@ -130,6 +131,20 @@ func checkFunctions(d *definition, inv *lambda.Invoker, source string) error {
 		return nil
 	}
 	return errs
+}
+
+// checkDefinedFunctions does for validate what serve does with the
+// functions a template defines and no flags: the Lambda integrations are
+// served, and each must name one of them.
+func checkDefinedFunctions(d *definition) error {
+	reg, err := functions.New(d.functions...)
+	if err != nil {
+		return err
+	}
+	inv := lambda.New(reg, lambda.Options{Logger: slog.New(slog.DiscardHandler)})
+	defer inv.Close()
+	servedLambdaWarnings(d)
+	return checkFunctions(d, inv, "the definition")
 }
 
 // registrySource names where functions come from, for errors.

@@ -232,7 +232,7 @@ func TestServeSeveralDefinitionsOnOneStage(t *testing.T) {
 		}
 	}
 	warning := "warning: testdata/mixed.yaml:17: paths./proxy.get.x-amazon-apigateway-integration.type: " +
-		`integration type AWS_PROXY is not supported yet: GET /proxy answers 500 {"message": "Internal server error"}`
+		`GET /proxy calls a Lambda function, and no function is configured (serve --functions FILE or --function NAME=COMMAND): it answers 500 {"message": "Internal server error"}`
 	if !strings.Contains(s.errOut.String(), warning) {
 		t.Errorf("no warning %q at startup:\n%s", warning, s.errOut)
 	}

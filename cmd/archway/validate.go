@@ -20,7 +20,8 @@ func newValidateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [--parameter NAME=VALUE]... DEFINITION...",
 		Short: "Check API definitions as API Gateway would import and deploy them",
-		Long: `Load and compile each definition (OpenAPI, CloudFormation/SAM, Terraform;
+		Long: `Load and compile each definition (OpenAPI, CloudFormation/SAM, Terraform
+directories or terraform show -json output;
 mapping templates, selection
 patterns, parameter mappings) and print every warning and every error, one
 per line as FILE:LINE: FIELD: MESSAGE. Exits 0 when every definition is
@@ -44,6 +45,9 @@ func validate(out io.Writer, files []string, params map[string]string) error {
 	invalid := 0
 	for _, file := range files {
 		d, err := loadDefinition(file, compile.StageConfig{Name: "validate"}, params)
+		if err == nil && d.api != nil && len(d.functions) > 0 {
+			err = checkDefinedFunctions(d)
+		}
 		printWarnings(out, d.warnings)
 		if err != nil {
 			invalid++
@@ -64,6 +68,8 @@ type definition struct {
 	file string
 	// kind is the kind of definition found (OpenAPI, CloudFormation, SAM).
 	kind loader.Kind
+	// api is nil for a Terraform configuration that defines only HTTP
+	// APIs, which are not served yet.
 	api  *model.RestApi
 	plan *plan.Plan
 	// warnings are the source's warnings and the integrations Archway
@@ -88,6 +94,11 @@ func loadDefinition(file string, stage compile.StageConfig, params map[string]st
 	if err != nil {
 		return d, err
 	}
+	if api == nil {
+		// A Terraform configuration of HTTP APIs only: loaded and
+		// validated (its warnings say so), not served yet.
+		return d, nil
+	}
 	d.api = api
 	d.warnings = append(d.warnings, unsupportedIntegrations(api)...)
 	model.SortWarnings(d.warnings)
@@ -106,6 +117,8 @@ func kindNote(k loader.Kind) string {
 		return ""
 	case loader.Terraform:
 		return " Terraform configuration"
+	case loader.TerraformJSON:
+		return " terraform show -json output"
 	}
 	return " " + string(k) + " template"
 }

@@ -54,7 +54,7 @@ func TestValidateListsEveryError(t *testing.T) {
 		"testdata/badtemplates.yaml:18: paths./orders.get.x-amazon-apigateway-integration.responses.default.responseTemplates.application/json: invalid mapping template: line 1, column 26",
 		"testdata/badtemplates.yaml:27: paths./orders.post.x-amazon-apigateway-integration.responses.default.responseTemplates.application/json: invalid mapping template: line 1, column 25",
 		"testdata/badtemplates.yaml: invalid (4 errors, 0 warnings)",
-		"warning: testdata/mixed.yaml:17: paths./proxy.get.x-amazon-apigateway-integration.type: integration type AWS_PROXY is not supported yet",
+		"warning: testdata/mixed.yaml:17: paths./proxy.get.x-amazon-apigateway-integration.type: GET /proxy calls a Lambda function, and no function is configured",
 		"testdata/mixed.yaml: valid (1 warning)",
 		petstore + ": valid (0 warnings)",
 	} {

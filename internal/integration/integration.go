@@ -33,8 +33,10 @@ type Request struct {
 	BodyStream    io.Reader
 	ContentLength int64
 	// StreamResponse asks for the response payload as a stream
-	// (Response.BodyStream) when its length is known: the caller copies it
-	// to the client without holding it.
+	// (Response.BodyStream) over a buffer the integration pools: the
+	// payload is read whole within the timeout, as API Gateway buffers
+	// it, and the buffer goes back to the pool when the caller closes
+	// the stream after copying it to the client.
 	StreamResponse bool
 	// Timeout bounds the call; the caller's context carries it too.
 	Timeout time.Duration

@@ -28,6 +28,9 @@ const (
 	SAM            Kind = "SAM"
 	// Terraform is a directory of .tf files, or a single .tf file.
 	Terraform Kind = "Terraform"
+	// TerraformJSON is the output of terraform show -json, of a saved
+	// plan or of the state.
+	TerraformJSON Kind = "Terraform show -json"
 )
 
 // IsTerraform reports whether path is Terraform configuration: a .tf file
@@ -103,8 +106,12 @@ type Options struct {
 // Definition is a loaded definition.
 type Definition struct {
 	Kind Kind
-	// API is nil when the definition has errors.
-	API      *model.RestApi
+	// API is nil when the definition has errors, and for a Terraform
+	// configuration that defines only HTTP APIs.
+	API *model.RestApi
+	// HTTPAPIs are the HTTP and WebSocket APIs (apigatewayv2) a Terraform
+	// configuration defines, validated; they are not served yet.
+	HTTPAPIs []*model.HttpApi
 	Warnings []model.Warning
 	// Functions are the Lambda functions with local code a template
 	// defines, for the function registry.
@@ -113,7 +120,8 @@ type Definition struct {
 
 // Load reads the definition in the file at path (for Terraform, a .tf file
 // or a directory of them) with the source its kind needs. On error the warnings and kind are still returned; a definition
-// error is a model.Errors.
+// error is a model.Errors. The API is nil, without error, for a Terraform
+// configuration that defines only HTTP APIs (see LoadDefinition).
 func Load(path string) (*model.RestApi, []model.Warning, Kind, error) {
 	d, err := LoadDefinition(path, Options{})
 	return d.API, d.Warnings, d.Kind, err
@@ -131,6 +139,10 @@ func LoadDefinition(path string, opts Options) (*Definition, error) {
 		// default kind.
 		api, warnings, err := openapi.Load(path)
 		return &Definition{Kind: OpenAPI, API: api, Warnings: warnings}, err
+	}
+	if terraform.IsShowJSON(data) {
+		res, err := terraform.ParseShowJSON(path, data, terraform.Options{ParseOpenAPI: openapi.Parse})
+		return terraformDefinition(TerraformJSON, res), err
 	}
 	d := &Definition{Kind: Sniff(data)}
 	if d.Kind == OpenAPI {
@@ -159,9 +171,14 @@ func registryFunction(f *model.Function) *functions.Function {
 // loadTerraform reads a Terraform configuration.
 func loadTerraform(path string, opts Options) (*Definition, error) {
 	res, err := terraform.Load(path, terraform.Options{Vars: opts.Parameters, ParseOpenAPI: openapi.Parse})
-	d := &Definition{Kind: Terraform, API: res.API, Warnings: res.Warnings}
+	return terraformDefinition(Terraform, res), err
+}
+
+// terraformDefinition is the Definition of what a Terraform source read.
+func terraformDefinition(kind Kind, res *terraform.Result) *Definition {
+	d := &Definition{Kind: kind, API: res.API, HTTPAPIs: res.HTTPAPIs, Warnings: res.Warnings}
 	for _, f := range res.Functions {
 		d.Functions = append(d.Functions, registryFunction(f))
 	}
-	return d, err
+	return d
 }

@@ -63,13 +63,16 @@ func TestLoadTerraform(t *testing.T) {
 		path       string
 		terraform  bool
 		vars       map[string]string
+		kind       Kind
 		wantRoutes []string
 	}{
-		{"../../examples/terraform", true, map[string]string{"shop": "x"}, []string{"GET /orders/{id}"}},
-		{"../../examples/terraform/main.tf", true, nil, nil},
-		{"../source/terraform/testdata/same", true, nil, []string{"GET /items/{id}", "POST /hello"}},
-		{"../../examples/petstore", false, nil, nil},
-		{"../../examples/petstore/openapi.yaml", false, nil, nil},
+		{"../../examples/terraform", true, map[string]string{"shop": "x"}, Terraform, []string{"GET /orders/{id}"}},
+		{"../../examples/terraform/main.tf", true, nil, Terraform, nil},
+		{"../source/terraform/testdata/same", true, nil, Terraform, []string{"GET /items/{id}", "POST /hello"}},
+		{"../source/terraform/testdata/showjson/show-state.json", false, nil, TerraformJSON, []string{"GET /items/{id}", "POST /hello"}},
+		{"../source/terraform/testdata/showjson/show-plan.json", false, nil, TerraformJSON, []string{"GET /items/{id}", "POST /hello"}},
+		{"../../examples/petstore", false, nil, OpenAPI, nil},
+		{"../../examples/petstore/openapi.yaml", false, nil, OpenAPI, nil},
 	}
 	for _, tt := range tests {
 		if got := IsTerraform(tt.path); got != tt.terraform {
@@ -79,7 +82,7 @@ func TestLoadTerraform(t *testing.T) {
 			continue
 		}
 		d, err := LoadDefinition(tt.path, Options{Parameters: tt.vars})
-		if err != nil || d.Kind != Terraform {
+		if err != nil || d.Kind != tt.kind {
 			t.Fatalf("%s: kind %s, err %v", tt.path, d.Kind, err)
 		}
 		p, err := compile.Compile(d.API, compile.StageConfig{Name: "dev"})

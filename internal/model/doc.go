@@ -2,7 +2,9 @@
 // data mirroring the shapes of the AWS apigateway API (RestApi, Resource,
 // Method, Integration, IntegrationResponse, MethodResponse, Stage,
 // GatewayResponse, Model, RequestValidator), the defaults AWS fills in, and
-// the checks AWS applies, worded as AWS words them.
+// the checks AWS applies, worded as AWS words them. HttpApi and its parts
+// do the same for the apigatewayv2 API (HTTP and WebSocket APIs), which
+// definitions load and validate before Archway serves them.
 //
 // Definition sources (OpenAPI, CloudFormation, Terraform, the control plane)
 // build a RestApi; compile turns it into a plan. Nothing here knows about

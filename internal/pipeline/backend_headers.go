@@ -27,7 +27,11 @@ var proxyDroppedHeaders = map[string]bool{
 // request before parameter mapping:
 //
 //   - HTTP_PROXY passes the client's headers on, but for
-//     proxyDroppedHeaders and those its Connection header names;
+//     proxyDroppedHeaders and those its Connection header names, and
+//     sets X-Forwarded-For (the client's, followed by its address),
+//     X-Forwarded-Port and X-Forwarded-Proto, as a proxy event has them
+//     (AWS-BEHAVIOR.md does not record them for HTTP_PROXY; requests seen
+//     by HTTP_PROXY backends on AWS carry them, HTTP ones do not);
 //   - HTTP passes none: it sends Accept: application/json (whatever the
 //     client accepts), User-Agent: AmazonAPIGateway_{apiId} and the
 //     Content-Type of the payload (header-remap-http-no-param,
@@ -51,6 +55,10 @@ func (x *exchange) backendHeaders() http.Header {
 			// API Gateway's HTTP client uses.
 			h["User-Agent"] = []string{userAgent}
 		}
+		forwardedFor, port, proto := x.forwarded()
+		h["X-Forwarded-For"] = []string{forwardedFor}
+		h["X-Forwarded-Port"] = []string{port}
+		h["X-Forwarded-Proto"] = []string{proto}
 	} else {
 		h = http.Header{
 			"Accept":       {defaultContentType},

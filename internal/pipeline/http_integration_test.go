@@ -173,15 +173,18 @@ func TestHTTPIntegrations(t *testing.T) {
 
 	t.Run("HTTP_PROXY", func(t *testing.T) {
 		r := do(t, srv, "PUT", "/dev/proxy/a/b?fixed=3&c=d", "payload",
-			"X-In: mapped", "X-Mapped: client", "Via: 1.1 cdn", "Content-Md5: x", "User-Agent: ua/1", "Accept: text/plain")
+			"X-In: mapped", "X-Mapped: client", "Via: 1.1 cdn", "Content-Md5: x", "User-Agent: ua/1", "Accept: text/plain",
+			"X-Forwarded-For: 10.0.0.1", "X-Forwarded-Proto: ftp", "X-Forwarded-Port: 21")
 		r.check(t, 201, `{"id": "42", "nested": {"n": 7}}`)
 		got := last()
 		if got.method != "PUT" || got.target != "/up/a/b?fixed=1&fixed=3&c=d&fixed=2" || got.body != "payload" {
 			t.Errorf("backend got %s %s %q", got.method, got.target, got.body)
 		}
+		_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
 		wantSent := map[string]string{
 			"X-Mapped": "mapped", "User-Agent": "ua/1", "Accept": "text/plain", "Via": "", "Content-Md5": "",
 			"X-Amzn-Apigateway-Api-Id": got.header.Get("X-Amzn-Apigateway-Api-Id"),
+			"X-Forwarded-For":          "10.0.0.1, 127.0.0.1", "X-Forwarded-Proto": "http", "X-Forwarded-Port": port,
 		}
 		for name, want := range wantSent {
 			if v := got.header.Get(name); v != want {
@@ -215,7 +218,7 @@ func TestHTTPIntegrations(t *testing.T) {
 		apiID := got.header.Get("X-Amzn-Apigateway-Api-Id")
 		for name, want := range map[string]string{
 			"Accept": "application/json", "User-Agent": "AmazonAPIGateway_" + apiID,
-			"Content-Type": "application/json", "X-Client": "",
+			"Content-Type": "application/json", "X-Client": "", "X-Forwarded-For": "", "X-Forwarded-Proto": "",
 		} {
 			if v := got.header.Get(name); v != want {
 				t.Errorf("backend header %s = %q, want %q", name, v, want)

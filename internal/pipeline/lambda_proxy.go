@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"sort"
 	"strings"
@@ -97,23 +96,7 @@ func (x *exchange) eventHeaders() []lambdaevent.Header {
 		}
 		out = append(out, h)
 	}
-	forwarded := sourceIP(x.r.RemoteAddr)
-	if prev := x.r.Header.Get("X-Forwarded-For"); prev != "" {
-		forwarded = prev + ", " + forwarded
-	}
-	port := "80"
-	if x.r.TLS != nil {
-		port = "443"
-	}
-	if addr, ok := x.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		if _, p, err := net.SplitHostPort(addr.String()); err == nil {
-			port = p
-		}
-	}
-	proto := "http"
-	if x.r.TLS != nil {
-		proto = "https"
-	}
+	forwarded, port, proto := x.forwarded()
 	return append(out,
 		lambdaevent.Header{Name: "X-Amzn-Trace-Id", Value: x.trace},
 		lambdaevent.Header{Name: "X-Forwarded-For", Value: forwarded},

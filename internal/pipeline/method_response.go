@@ -55,10 +55,10 @@ func (x *exchange) writeProxyResponse(resp *integration.Response) {
 	}
 }
 
-// writeStream writes a proxy response whose payload is still to be read
-// from the backend, n bytes, copied with net/http's pooled buffers, and
-// closes it. A failure after the header is sent can only cut the
-// response short: it is logged.
+// writeStream writes a proxy response whose payload the integration has
+// read whole into a pooled buffer, n bytes, and closes it, which returns
+// the buffer. A failure after the header is sent (the client going away)
+// can only cut the response short: it is logged.
 func (x *exchange) writeStream(status int, header http.Header, body io.ReadCloser, n int64) {
 	defer body.Close()
 	h := x.w.Header()

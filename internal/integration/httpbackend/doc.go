@@ -9,4 +9,9 @@
 // lines net/http would otherwise drop (Trailer), no Accept-Encoding of its
 // own, no default User-Agent. One http.Transport per TLS setting is shared
 // by every request, with keep-alive connections.
+//
+// The backend's answer is read whole before it is returned, into pooled
+// buffers, as API Gateway buffers it (up to its 10 MB limit): the
+// integration timeout covers the body, so a backend stalling mid-body
+// times out instead of cutting the client's response short.
 package httpbackend

@@ -57,10 +57,15 @@ var ErrInvalidEndpoint = errors.New("httpbackend: invalid endpoint address")
 
 // Invoke sends req and reads the backend's response. req.URI is the full
 // endpoint URL; req.Query is appended to its query string. A mapped Host
-// header becomes the request's Host. The call ends with ctx. With
-// req.StreamResponse, a response whose length the backend gave is
-// returned unread (Response.BodyStream), else it is read whole; one above
-// MaxPayload is an error.
+// header becomes the request's Host. The call ends with ctx.
+//
+// The response body is read whole before Invoke returns, as API Gateway
+// buffers it: ctx's deadline covers the body too, so a backend that
+// stalls after its headers makes a timeout error (errors.Is
+// context.DeadlineExceeded), not a response cut short. A body above
+// MaxPayload is an error. With req.StreamResponse, the body is returned
+// as Response.BodyStream, a pooled buffer the caller closes; else as
+// Response.Body.
 func (inv *Invoker) Invoke(ctx context.Context, req *integration.Request) (*integration.Response, error) {
 	u, err := endpoint(req.URI, req.Query)
 	if err != nil {
@@ -106,19 +111,26 @@ func (inv *Invoker) Invoke(ctx context.Context, req *integration.Request) (*inte
 	if err != nil {
 		return nil, fmt.Errorf("httpbackend: %s %s: %w", req.Method, redact(u), err)
 	}
-	if req.StreamResponse && resp.ContentLength >= 0 && resp.ContentLength <= MaxPayload {
-		return &integration.Response{Status: resp.StatusCode, Header: resp.Header,
-			BodyStream: resp.Body, ContentLength: resp.ContentLength}, nil
-	}
 	defer resp.Body.Close()
-	payload, err := io.ReadAll(io.LimitReader(resp.Body, MaxPayload+1))
+	if resp.ContentLength > MaxPayload {
+		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
+	}
+	p, err := readPayload(resp.Body, resp.ContentLength)
 	if err != nil {
 		return nil, fmt.Errorf("httpbackend: reading the response of %s: %w", redact(u), err)
 	}
-	if len(payload) > MaxPayload {
+	if p.Len() > MaxPayload {
+		p.release()
 		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
 	}
-	return &integration.Response{Status: resp.StatusCode, Header: resp.Header, Body: payload}, nil
+	out := &integration.Response{Status: resp.StatusCode, Header: resp.Header}
+	if req.StreamResponse {
+		out.BodyStream, out.ContentLength = p, int64(p.Len())
+		return out, nil
+	}
+	out.Body = bytes.Clone(p.buf.Bytes())
+	p.release()
+	return out, nil
 }
 
 // Close closes the idle connections of every transport.

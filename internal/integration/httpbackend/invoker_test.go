@@ -247,6 +247,11 @@ func TestParseVPCLink(t *testing.T) {
 		{"=http://x", true},
 		{"abc=10.0.0.1:80", true},
 		{"abc=ftp://x", true},
+		{"abc=http://x:1/", false},
+		{"abc=http://x:1/base", true},
+		{"abc=http://x:1?q=1", true},
+		{"abc=http://user@x:1", true},
+		{"${stageVariables.link}=http://x:1", true},
 	}
 	for _, tc := range tests {
 		err := httpbackend.VPCLinks{}.ParseVPCLink(tc.in)

@@ -15,13 +15,14 @@ import (
 // the model, reporting every problem under path.
 type args struct {
 	c    *config
+	inst *resource
 	body *hclsyntax.Body
 	at   hcl.Range
 	path string
 }
 
 func (c *config) args(r *resource) args {
-	return args{c: c, body: r.block.Body, at: r.block.TypeRange, path: r.addr()}
+	return args{c: c, inst: r, body: r.block.Body, at: r.block.TypeRange, path: r.addr()}
 }
 
 func (a args) loc() model.Loc {
@@ -57,7 +58,7 @@ func (a args) value(name string) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	path := model.JoinPath(a.path, name)
-	v := a.c.eval(at.Expr, path)
+	v := a.c.eval(at.Expr, path, a.inst)
 	if !v.IsWhollyKnown() {
 		if v != cty.DynamicVal {
 			a.c.failAt(at.SrcRange, path, "the value is only known after apply")
@@ -72,7 +73,7 @@ func (a args) require(names ...string) bool {
 	ok := true
 	for _, n := range names {
 		if !a.has(n) {
-			a.c.failAt(a.at, a.path, "Missing required argument: The argument %q is required, but no definition was found.", n)
+			a.c.failAt(a.at, model.JoinPath(a.path, n), "Missing required argument: The argument %q is required, but no definition was found.", n)
 			ok = false
 		}
 	}
@@ -153,8 +154,8 @@ func (a args) strMap(name string, src *model.Source, member string) model.String
 	out := model.StringMap{}
 	if lit, ok := at.Expr.(*hclsyntax.ObjectConsExpr); ok {
 		for _, item := range lit.Items {
-			k := a.c.eval(item.KeyExpr, path)
-			v := a.c.eval(item.ValueExpr, path)
+			k := a.c.eval(item.KeyExpr, path, a.inst)
+			v := a.c.eval(item.ValueExpr, path, a.inst)
 			ks, okk := a.asString(k, item.KeyExpr.Range(), path)
 			vs, okv := a.asString(v, item.ValueExpr.Range(), path+"."+ks)
 			if okk && okv {
@@ -211,7 +212,7 @@ func (a args) boolMap(name string, src *model.Source, member string) map[string]
 func (a args) sub(name string) (args, bool) {
 	for _, b := range a.body.Blocks {
 		if b.Type == name {
-			return args{c: a.c, body: b.Body, at: b.TypeRange, path: model.JoinPath(a.path, name)}, true
+			return args{c: a.c, inst: a.inst, body: b.Body, at: b.TypeRange, path: model.JoinPath(a.path, name)}, true
 		}
 	}
 	return args{}, false

@@ -24,6 +24,8 @@ const (
 	// Locally every function may be invoked, so it changes nothing and
 	// loads without a warning.
 	typePermission = "aws_lambda_permission"
+	// typeIAMRole is read only for the arn a role's references see.
+	typeIAMRole = "aws_iam_role"
 )
 
 // buildAPI builds the first REST API the configuration defines, with the
@@ -39,13 +41,19 @@ func (c *config) buildAPI() *model.RestApi {
 				c.warnAt(r.block.TypeRange, r.addr(), "only one REST API per configuration is served: %s is not (serving %s)", r.addr(), apiRes.addr())
 			}
 		case typeResource, typeMethod, typeIntegration, typeIntegrationResponse, typeMethodResponse, typeDeployment,
-			typeStage, typeGatewayResponse, typeModel, typeRequestValidator, typeFunction, typePermission:
+			typeStage, typeGatewayResponse, typeModel, typeRequestValidator, typeFunction, typePermission, typeIAMRole:
+		case typeV2API, typeV2Integration, typeV2Route, typeV2Stage, typeV2Deployment, typeV2VPCLink,
+			typeCCAPI, typeCCIntegration, typeCCRoute, typeCCStage:
+			// Read by httpAPIs.
 		default:
 			c.warnAt(r.block.TypeRange, r.addr(), "resource type %s is not read by Archway", r.typ)
 		}
 	}
 	if apiRes == nil {
-		c.failAt(c.order[0].block.TypeRange, "", "the configuration defines no REST API (aws_api_gateway_rest_api)")
+		if !c.hasHTTPAPI() {
+			c.failAt(c.order[0].block.TypeRange, "", "the configuration defines no REST API (aws_api_gateway_rest_api) "+
+				"and no HTTP API (aws_apigatewayv2_api, awscc_apigatewayv2_api)")
+		}
 		return nil
 	}
 	api := c.restAPI(apiRes)
@@ -132,7 +140,7 @@ func (c *config) buildAPI() *model.RestApi {
 // root resource.
 func (c *config) restAPI(r *resource) *model.RestApi {
 	a := c.args(r)
-	root := rootID(r)
+	root := c.object(r, r.block.TypeRange).GetAttr("root_resource_id").AsString()
 	api := &model.RestApi{Resources: []*model.Resource{{ID: root, Path: "/"}}}
 	if a.has("body") {
 		body := a.str("body")

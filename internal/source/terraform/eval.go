@@ -10,50 +10,38 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// resource is one resource block.
+// resource is one resource instance: a resource block without count or
+// for_each, or one of the instances such a block declares.
 type resource struct {
+	decl      *decl
+	module    string // "module.NAME." for a child module's resource in terraform show -json; "" otherwise
 	typ, name string
 	block     *hclsyntax.Block
-	id        string // the id AWS would generate, stable across loads
+	key       cty.Value // count.index or each.key; cty.NilVal for a single resource
+	each      cty.Value // each.value
+	id        string    // the id AWS would generate, stable across loads
 	obj       cty.Value
 	state     int // 0 not built, 1 building, 2 built
 }
 
-func (r *resource) addr() string { return r.typ + "." + r.name }
-
-// Generated ids have AWS's lengths: 10 characters for REST APIs and their
-// root resources, 6 for the rest.
-func (c *config) addResource(b *hclsyntax.Block) {
-	if len(b.Labels) != 2 {
-		c.failAt(b.TypeRange, "resource", "a resource block has two labels, its type and its name")
-		return
+// addr is the instance's address: type.name, type.name[0] or
+// type.name["key"].
+func (r *resource) addr() string {
+	if r.key == cty.NilVal {
+		return r.module + r.typ + "." + r.name
 	}
-	r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
-	if _, dup := c.resources[r.addr()]; dup {
-		c.failAt(b.TypeRange, r.addr(), "duplicate resource %s", r.addr())
-		return
-	}
-	for _, meta := range []string{"count", "for_each"} {
-		if a, ok := b.Body.Attributes[meta]; ok {
-			c.failAt(a.SrcRange, r.addr()+"."+meta, "%s is not supported yet", meta)
-		}
-	}
-	n := 6
-	if r.typ == typeRestAPI {
-		n = 10
-	}
-	r.id = model.StableID(n, r.typ, r.name)
-	c.resources[r.addr()] = r
-	c.order = append(c.order, r)
-	c.ids[r.id] = r
+	return r.module + r.typ + "." + r.name + "[" + r.keyString() + "]"
 }
 
 // rootID is the id of a REST API's root resource.
-func rootID(api *resource) string { return model.StableID(10, "root", api.name) }
+func rootID(api *resource) string {
+	return model.StableID(10, append([]string{"root"}, api.idParts()[1:]...)...)
+}
 
-// ctxFor returns the evaluation context for expr, building the locals and
+// ctxFor returns the evaluation context for expr, written inside the
+// resource instance inst (nil outside resources), building the locals and
 // resources it references; path is where a problem is reported.
-func (c *config) ctxFor(expr hcl.Expression, path string) *hcl.EvalContext {
+func (c *config) ctxFor(expr hcl.Expression, path string, inst *resource) *hcl.EvalContext {
 	vars := map[string]cty.Value{}
 	types := map[string]map[string]cty.Value{}
 	for _, tr := range expr.Variables() {
@@ -71,12 +59,14 @@ func (c *config) ctxFor(expr hcl.Expression, path string) *hcl.EvalContext {
 				continue
 			}
 			c.local(name, tr.SourceRange())
-		case "count", "each", "self", "terraform", "data", "module":
+		case "count", "each":
+			c.instanceVars(vars, root, inst, tr.SourceRange(), path)
+		case "self", "terraform", "data", "module":
 			c.failAt(tr.SourceRange(), path, "references to %s are not supported yet", root)
 		default:
 			name := stepName(tr)
-			r := c.resources[root+"."+name]
-			if r == nil {
+			d := c.decls[root+"."+name]
+			if d == nil {
 				if name != "" && strings.Contains(root, "_") {
 					c.failAt(tr.SourceRange(), path, "Reference to undeclared resource: a managed resource %q %q has not been declared", root, name)
 				}
@@ -85,7 +75,7 @@ func (c *config) ctxFor(expr hcl.Expression, path string) *hcl.EvalContext {
 			if types[root] == nil {
 				types[root] = map[string]cty.Value{}
 			}
-			types[root][name] = c.object(r, tr.SourceRange())
+			types[root][name] = c.declValue(d, tr.SourceRange())
 		}
 	}
 	if len(c.localVals) > 0 {
@@ -115,10 +105,11 @@ func stepName(tr hcl.Traversal) string {
 	return ""
 }
 
-// eval evaluates expr, reporting problems under path.
-func (c *config) eval(expr hcl.Expression, path string) cty.Value {
+// eval evaluates expr, written inside inst (nil outside resources),
+// reporting problems under path.
+func (c *config) eval(expr hcl.Expression, path string, inst *resource) cty.Value {
 	errs := len(c.errs)
-	ctx := c.ctxFor(expr, path)
+	ctx := c.ctxFor(expr, path, inst)
 	if len(c.errs) > errs {
 		// A reference is already reported; HCL would report it again.
 		return cty.DynamicVal
@@ -147,7 +138,7 @@ func (c *config) local(name string, at hcl.Range) {
 		return
 	}
 	c.localState[name] = 1
-	v := c.eval(a.Expr, "local."+name)
+	v := c.eval(a.Expr, "local."+name, nil)
 	c.localState[name] = 2
 	c.localVals[name] = v
 }
@@ -170,9 +161,14 @@ func (c *config) object(r *resource, at hcl.Range) cty.Value {
 	}
 	r.state = 1
 	c.stack = append(c.stack, r)
-	attrs := c.bodyObject(r.block.Body)
+	attrs := c.bodyObject(r.block.Body, r)
+	// What AWS computes fills what is not known: everything, in a
+	// configuration; a plan's after-apply values in terraform show -json,
+	// whose state values are AWS's own.
 	for k, v := range c.computed(r, attrs) {
-		attrs[k] = v
+		if old, ok := attrs[k]; !ok || !old.IsWhollyKnown() {
+			attrs[k] = v
+		}
 	}
 	c.stack = c.stack[:len(c.stack)-1]
 	r.obj = objectOf(attrs)
@@ -180,15 +176,15 @@ func (c *config) object(r *resource, at hcl.Range) cty.Value {
 	return r.obj
 }
 
-// bodyObject evaluates a block body quietly into attribute values.
-func (c *config) bodyObject(b *hclsyntax.Body) map[string]cty.Value {
+// bodyObject evaluates a block body of inst quietly into attribute values.
+func (c *config) bodyObject(b *hclsyntax.Body, inst *resource) map[string]cty.Value {
 	attrs := map[string]cty.Value{}
 	for name, a := range b.Attributes {
 		if metaArguments[name] {
 			continue
 		}
 		saved := len(c.errs)
-		v, ds := a.Expr.Value(c.ctxFor(a.Expr, ""))
+		v, ds := a.Expr.Value(c.ctxFor(a.Expr, "", inst))
 		// Cycles stay errors; everything else is reported when the
 		// argument itself is read.
 		keep := c.errs[:saved]
@@ -207,7 +203,7 @@ func (c *config) bodyObject(b *hclsyntax.Body) map[string]cty.Value {
 		if nb.Type == "lifecycle" {
 			continue
 		}
-		attrs[nb.Type] = objectOf(c.bodyObject(nb.Body))
+		attrs[nb.Type] = objectOf(c.bodyObject(nb.Body, inst))
 	}
 	return attrs
 }
@@ -237,7 +233,12 @@ func (c *config) computed(r *resource, attrs map[string]cty.Value) map[string]ct
 		out["arn"] = cty.StringVal(arn)
 		out["qualified_arn"] = cty.StringVal(arn + ":$LATEST")
 		out["invoke_arn"] = cty.StringVal("arn:aws:apigateway:" + c.opts.Region + ":lambda:path/2015-03-31/functions/" + arn + "/invocations")
+	case typeIAMRole:
+		// credentials = aws_iam_role.r.arn names the role API Gateway
+		// assumes.
+		out["arn"] = cty.StringVal("arn:aws:iam::" + c.opts.AccountID + ":role/" + str("name"))
 	}
+	c.httpAPIComputed(r, attrs, out)
 	return out
 }
 

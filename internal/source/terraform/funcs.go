@@ -36,7 +36,7 @@ func functions(dir string) map[string]function.Function {
 		}
 		return string(data), nil
 	}
-	return map[string]function.Function{
+	fns := map[string]function.Function{
 		"lower":     strFn(strings.ToLower),
 		"upper":     strFn(strings.ToUpper),
 		"trimspace": strFn(strings.TrimSpace),
@@ -107,6 +107,13 @@ func functions(dir string) map[string]function.Function {
 			},
 		}),
 	}
+	for name, f := range collectionFunctions() {
+		fns[name] = f
+	}
+	for name, f := range encodingFunctions(dir) {
+		fns[name] = f
+	}
+	return fns
 }
 
 // renderTemplate evaluates a template file with vars, an object or map.

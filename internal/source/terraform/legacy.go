@@ -24,7 +24,7 @@ func legacyMapBlocks(src []byte, name string) ([]byte, []hcl.Range) {
 	lineStart := true
 	for i, tok := range toks {
 		if lineStart && tok.Type == hclsyntax.TokenIdent && legacyMaps[string(tok.Bytes)] &&
-			i+1 < len(toks) && toks[i+1].Type == hclsyntax.TokenOBrace {
+			i+1 < len(toks) && toks[i+1].Type == hclsyntax.TokenOBrace && !isStatusMappingsBlock(toks[i+2:]) {
 			end := tok.Range.End.Byte
 			out = append(out, src[last:end]...)
 			out = append(out, " ="...)

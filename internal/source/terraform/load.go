@@ -32,8 +32,12 @@ type Options struct {
 
 // Result is what a configuration defines.
 type Result struct {
-	// API is the REST API, with AWS's defaults applied.
+	// API is the REST API, with AWS's defaults applied; nil when the
+	// configuration defines only HTTP APIs.
 	API *model.RestApi
+	// HTTPAPIs are the apigatewayv2 APIs (HTTP and WebSocket), with AWS's
+	// defaults applied and validated; they are not served yet.
+	HTTPAPIs []*model.HttpApi
 	// Functions are the Lambda functions with local code.
 	Functions []*model.Function
 	// Warnings are what Archway reads but does not honour.
@@ -93,7 +97,7 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 		}
 		c.parseFile(n, files[n])
 	}
-	if len(c.resources) == 0 && len(c.errs) == 0 {
+	if len(c.decls) == 0 && len(c.errs) == 0 {
 		c.failAt(hcl.Range{Filename: dir}, "", "the configuration defines no resources")
 	}
 	// terraform.tfvars first, then *.auto.tfvars in name order.
@@ -106,6 +110,7 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 	res := &Result{}
 	if len(c.errs) == 0 {
 		c.resolveVars()
+		c.expandAll()
 		// Building every resource first reports cycles once, before
 		// they cause other errors.
 		for _, r := range c.order {
@@ -114,6 +119,7 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 	}
 	if len(c.errs) == 0 {
 		res.API = c.buildAPI()
+		res.HTTPAPIs = c.httpAPIs()
 		res.Functions = c.functions()
 	}
 	res.Warnings = c.warns
@@ -153,8 +159,10 @@ type config struct {
 	localVals  map[string]cty.Value
 	localState map[string]int
 
-	resources map[string]*resource // by address: type.name
-	order     []*resource
+	decls     map[string]*decl // by address: type.name
+	declOrder []*decl
+	resources map[string]*resource // instances by address: type.name[key]
+	order     []*resource          // instances, in declaration order
 	ids       map[string]*resource // generated id to resource
 	stack     []*resource          // resources being built, for cycles
 	// noIntegration marks methods whose integration has an error already
@@ -171,12 +179,21 @@ func newConfig(dir string, opts Options) *config {
 	}
 	c := &config{dir: dir, opts: opts, varBlocks: map[string]*hclsyntax.Block{}, tfvars: map[string]cty.Value{},
 		locals: map[string]*hclsyntax.Attribute{}, localVals: map[string]cty.Value{}, localState: map[string]int{},
-		resources: map[string]*resource{}, ids: map[string]*resource{}, noIntegration: map[*model.Method]bool{}}
+		decls: map[string]*decl{}, resources: map[string]*resource{}, ids: map[string]*resource{}, noIntegration: map[*model.Method]bool{}}
 	c.funcs = functions(dir)
 	return c
 }
 
+// failAt records an error at r under path. An argument gets one error:
+// the first problem found with it, not the ones it causes.
 func (c *config) failAt(r hcl.Range, path, format string, args ...any) {
+	if path != "" {
+		for _, e := range c.errs {
+			if e.Loc.Path == path && e.Loc.File == r.Filename {
+				return
+			}
+		}
+	}
 	c.errs = append(c.errs, &model.Error{Loc: model.Loc{File: r.Filename, Line: r.Start.Line, Path: path}, Message: fmt.Sprintf(format, args...)})
 }
 

@@ -72,13 +72,10 @@ resource "aws_api_gateway_integration_response" "r" {
   http_method = "GET"
   status_code = "200"
 }`,
-			[]string{`main.tf:12: aws_api_gateway_integration.get: Missing required argument: The argument "type" is required, but no definition was found.`}},
-		{"count", api + integration(`type = "MOCK"
-  count = 2`),
-			[]string{"main.tf:17: aws_api_gateway_integration.get.count: count is not supported yet"}},
+			[]string{`main.tf:12: aws_api_gateway_integration.get.type: Missing required argument: The argument "type" is required, but no definition was found.`}},
 		{"unknown function", api + integration(`type = "MOCK"
-  uri = base64sha256("x")`),
-			[]string{`main.tf:17: aws_api_gateway_integration.get.uri: Call to unknown function: There is no function named "base64sha256".`}},
+  uri = md5("x")`),
+			[]string{`main.tf:17: aws_api_gateway_integration.get.uri: Call to unknown function: There is no function named "md5".`}},
 		{"aws validation", api + integration(`type = "HTTP"
   timeout_milliseconds = 10`),
 			[]string{"main.tf:12: aws_api_gateway_integration.get.integration_http_method: Enumeration value for HttpMethod must be non-empty",
@@ -272,19 +269,6 @@ resource "aws_api_gateway_resource" "extra" {
 	}
 }
 
-func TestForEach(t *testing.T) {
-	_, err := parse(map[string]string{"main.tf": api + `
-resource "aws_api_gateway_resource" "r" {
-  for_each    = toset(["a", "b"])
-  rest_api_id = aws_api_gateway_rest_api.a.id
-  parent_id   = aws_api_gateway_rest_api.a.root_resource_id
-  path_part   = each.key
-}`}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "main.tf:13: aws_api_gateway_resource.r.for_each: for_each is not supported yet") {
-		t.Fatalf("err %v", err)
-	}
-}
-
 func TestStages(t *testing.T) {
 	res, err := parse(map[string]string{"main.tf": api + integration(`type = "MOCK"`) + `
 resource "aws_api_gateway_deployment" "d" {
@@ -307,5 +291,40 @@ resource "aws_api_gateway_stage" "prod" {
 	}
 	if v, _ := old.Variables.Get("from"); v != "deployment" || len(prod.Variables) != 2 || prod.Variables[0].Key != "b" {
 		t.Errorf("variables %v %v", old.Variables, prod.Variables)
+	}
+}
+
+func TestDeprecatedAndUnsupportedIntegrationArguments(t *testing.T) {
+	res, err := parse(map[string]string{"main.tf": api + integration(`type = "HTTP_PROXY"
+  integration_http_method = "GET"
+  uri = "http://example.com/{id}"
+  request_parameters = { "integration.request.header.X-A" = "'a'" }
+  request_parameters_in_json = jsonencode({ "integration.request.header.X-B" = "'b'" })
+  response_transfer_mode = "STREAM"`)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := res.API.RootResource().Method("GET").Integration
+	if a, _ := in.RequestParameters.Get("integration.request.header.X-A"); a != "'a'" {
+		t.Errorf("request_parameters %v", in.RequestParameters)
+	}
+	if b, _ := in.RequestParameters.Get("integration.request.header.X-B"); b != "'b'" {
+		t.Errorf("request_parameters_in_json not read: %v", in.RequestParameters)
+	}
+	var ws []string
+	for _, w := range res.Warnings {
+		ws = append(ws, w.String())
+	}
+	for _, want := range []string{
+		"main.tf:20: aws_api_gateway_integration.get.request_parameters_in_json: request_parameters_in_json is deprecated: use request_parameters",
+		"main.tf:21: aws_api_gateway_integration.get.response_transfer_mode: response_transfer_mode STREAM is not supported yet",
+	} {
+		found := false
+		for _, w := range ws {
+			found = found || strings.HasPrefix(w, want)
+		}
+		if !found {
+			t.Errorf("missing warning %q in\n%s", want, strings.Join(ws, "\n"))
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 
 	"archway/internal/model"
@@ -82,7 +84,14 @@ func (c *config) integration(api *model.RestApi, a args) {
 	in.CacheNamespace = a.str("cache_namespace")
 	in.CacheKeyParameters = a.strs("cache_key_parameters")
 	in.RequestParameters = a.strMap("request_parameters", &in.Src, "requestParameters")
+	if a.has("request_parameters_in_json") {
+		c.requestParametersInJSON(in, a)
+	}
 	in.RequestTemplates = a.strMap("request_templates", &in.Src, "requestTemplates")
+	if mode := a.str("response_transfer_mode"); mode != "" && !strings.EqualFold(mode, "BUFFERED") {
+		c.warnAt(a.body.Attributes["response_transfer_mode"].SrcRange, a.path+".response_transfer_mode",
+			"response_transfer_mode %s is not supported yet: responses are buffered (BUFFERED), with its 10 MB and timeout limits", mode)
+	}
 	if tls, ok := a.sub("tls_config"); ok {
 		in.TLSConfig = &model.TLSConfig{Src: tls.source(), InsecureSkipVerification: tls.boolean("insecure_skip_verification")}
 	}
@@ -172,4 +181,32 @@ func (c *config) apiModel(api *model.RestApi, a args) {
 	a.field(&m.Src, "name", "name")
 	a.field(&m.Src, "schema", "schema")
 	api.Models = append(api.Models, m)
+}
+
+// requestParametersInJSON reads the deprecated request_parameters_in_json,
+// a JSON object of the same mappings as request_parameters, which wins
+// for a name both give.
+func (c *config) requestParametersInJSON(in *model.Integration, a args) {
+	at := a.body.Attributes["request_parameters_in_json"]
+	path := a.path + ".request_parameters_in_json"
+	c.warnAt(at.SrcRange, path, "request_parameters_in_json is deprecated: use request_parameters")
+	raw := a.str("request_parameters_in_json")
+	var m map[string]string
+	if err := json.Unmarshal([]byte(raw), &m); err != nil {
+		c.failAt(at.SrcRange, path, "a JSON object of strings is expected: %s", err)
+		return
+	}
+	if in.RequestParameters == nil {
+		in.RequestParameters = model.StringMap{}
+		a.field(&in.Src, "request_parameters_in_json", "requestParameters")
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		in.RequestParameters.Set(k, m[k])
+		in.Src.SetField("requestParameters."+k, model.Loc{File: at.SrcRange.Filename, Line: at.SrcRange.Start.Line, Path: path + "." + k})
+	}
 }
