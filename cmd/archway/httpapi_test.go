@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// httpAPIOnly is a Terraform configuration that defines an HTTP API
+// httpAPIOnly is the example Terraform configuration that defines an HTTP API
 // (apigatewayv2) and no REST API.
-const httpAPIOnly = "../../internal/source/terraform/testdata/httpapi"
+const httpAPIOnly = "../../examples/terraform-httpapi"
 
 const notServedYet = `awscc_apigatewayv2_api.greetings: HTTP API "greetings-api" is loaded and validated but not served yet: Archway serves REST APIs only`
 
