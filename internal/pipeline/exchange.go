@@ -74,7 +74,10 @@ func (x *exchange) stageVariable(name string) (string, bool) {
 
 // addStandardHeaders sets the headers API Gateway adds to every response.
 func (x *exchange) addStandardHeaders(h http.Header, bodyLen int) {
-	h.Set("Content-Length", strconv.Itoa(bodyLen))
-	h["x-amzn-RequestId"] = []string{x.requestID}
-	h["x-amz-apigw-id"] = []string{x.apigwID}
+	// One backing array for the three values.
+	vs := [...]string{strconv.Itoa(bodyLen), x.requestID, x.apigwID}
+	all := vs[:]
+	h["Content-Length"] = all[0:1:1]
+	h["x-amzn-RequestId"] = all[1:2:2]
+	h["x-amz-apigw-id"] = all[2:3:3]
 }

@@ -1,16 +1,35 @@
 package pipeline
 
 import (
-	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
+	"math/rand/v2"
 )
+
+// Request ids, API Gateway ids and trace ids identify requests; nothing
+// relies on their being unpredictable, so they come from the runtime's
+// per-thread generator (ChaCha8, seeded by the OS) rather than from a
+// system call per id.
+
+// randomBytes fills b with random bytes.
+func randomBytes(b []byte) {
+	for len(b) >= 8 {
+		binary.LittleEndian.PutUint64(b, rand.Uint64())
+		b = b[8:]
+	}
+	if len(b) > 0 {
+		var last [8]byte
+		binary.LittleEndian.PutUint64(last[:], rand.Uint64())
+		copy(b, last[:])
+	}
+}
 
 // newUUID returns a random version-4 UUID in canonical lower-case form, the
 // shape of x-amzn-RequestId and $context.requestId.
 func newUUID() string {
 	var b [16]byte
-	_, _ = rand.Read(b[:])
+	randomBytes(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	var s [36]byte
@@ -30,6 +49,6 @@ func newUUID() string {
 // "Nq8mCFfUoAMEdPQ=" on AWS.
 func newAPIGWID() string {
 	var b [10]byte
-	_, _ = rand.Read(b[:])
+	randomBytes(b[:])
 	return base64.StdEncoding.EncodeToString(b[:]) // 16 characters
 }

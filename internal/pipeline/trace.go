@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"crypto/rand"
 	"encoding/hex"
 	"strconv"
 	"strings"
@@ -29,9 +28,10 @@ func (x *exchange) traceID() string {
 	return client
 }
 
-// randomHex returns n random bytes in lower-case hex.
+// randomHex returns n (at most 16) random bytes in lower-case hex.
 func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
+	var buf [16]byte
+	b := buf[:n]
+	randomBytes(b)
 	return hex.EncodeToString(b)
 }

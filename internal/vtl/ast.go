@@ -1,5 +1,7 @@
 package vtl
 
+import "archway/internal/jsonvalue"
+
 // node is a statement of the template tree: text, a reference to print
 // or a directive.
 type node interface {
@@ -114,13 +116,19 @@ type resourceNode struct {
 
 // Literal expressions.
 type (
-	stringLit   struct{ v any }        // a string, boxed once at parse time
-	interpLit   struct{ nodes []node } // double-quoted string with $ or #
-	intLit      struct{ v any }        // int64 or *big.Int
-	floatLit    struct{ v any }        // a float64, boxed once
-	boolLit     struct{ v bool }
-	listLit     struct{ items []expr }
-	mapLit      struct{ keys, vals []expr }
+	stringLit struct{ v any }        // a string, boxed once at parse time
+	interpLit struct{ nodes []node } // double-quoted string with $ or #
+	intLit    struct{ v any }        // int64 or *big.Int
+	floatLit  struct{ v any }        // a float64, boxed once
+	boolLit   struct{ v bool }
+	listLit   struct {
+		items  []expr
+		shared *jsonvalue.List // the value, when every item is constant
+	}
+	mapLit struct {
+		keys, vals []expr
+		shared     *jsonvalue.Map // the value, when every entry is constant
+	}
 	rangeLit    struct{ from, to expr }
 	parenExpr   struct{ e expr }
 	notExpr     struct{ e expr }

@@ -74,6 +74,9 @@ func (e *interpLit) value(r *renderer) (any, error) {
 }
 
 func (e *listLit) value(r *renderer) (any, error) {
+	if e.shared != nil && !r.t.mutates {
+		return e.shared, nil
+	}
 	items := make([]any, len(e.items))
 	for i, it := range e.items {
 		v, err := it.value(r)
@@ -86,6 +89,9 @@ func (e *listLit) value(r *renderer) (any, error) {
 }
 
 func (e *mapLit) value(r *renderer) (any, error) {
+	if e.shared != nil && !r.t.mutates {
+		return e.shared, nil
+	}
 	m := jsonvalue.NewMap(len(e.keys))
 	for i := range e.keys {
 		k, err := e.keys[i].value(r)

@@ -3,6 +3,7 @@ package vtl
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 )
 
 // MaxTemplateSize is API Gateway's limit on the size of one mapping
@@ -19,6 +20,9 @@ type Template struct {
 	mutates bool
 	roots   map[string]bool // root names of every reference
 	dynamic bool            // #evaluate: any name may be referenced
+	// outSize is the length of the latest output, the capacity a render
+	// into no buffer starts with: a hint, not part of the template.
+	outSize atomic.Int32
 }
 
 // References reports whether the template may read or write the

@@ -354,7 +354,9 @@ func (p *parser) parseListOrRange() (expr, error) {
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
-		return &listLit{}, nil
+		l := &listLit{}
+		l.freeze()
+		return l, nil
 	}
 	first, err := p.parseParam()
 	if err != nil {
@@ -387,7 +389,9 @@ func (p *parser) parseListOrRange() (expr, error) {
 		switch p.src[p.pos] {
 		case ']':
 			p.pos++
-			return &listLit{items: items}, nil
+			l := &listLit{items: items}
+			l.freeze()
+			return l, nil
 		case ',':
 			p.pos++
 			e, err := p.parseParam()
@@ -416,6 +420,7 @@ func (p *parser) parseMap() (expr, error) {
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
+		m.freeze()
 		return m, nil
 	}
 	for {
@@ -441,6 +446,7 @@ func (p *parser) parseMap() (expr, error) {
 		switch p.src[p.pos] {
 		case '}':
 			p.pos++
+			m.freeze()
 			return m, nil
 		case ',':
 			p.pos++

@@ -25,14 +25,17 @@ const (
 
 // renderer is the state of one render.
 type renderer struct {
-	t      *Template
-	out    []byte
-	vars   map[string]any
-	frame  *frame
-	loop   *foreachScope
-	depth  int
-	macros map[string]*macroDef // macros defined by #evaluate
-	args   []any                // stack of method arguments being passed
+	t    *Template
+	out  []byte
+	vars map[string]any // the variables the render was given, read only
+	sets []binding      // the variables the template set
+	// bindingIndex indexes sets when there are more than maxLinearBindings.
+	bindingIndex map[string]int
+	frame        *frame
+	loop         *foreachScope
+	depth        int
+	macros       map[string]*macroDef // macros defined by #evaluate
+	args         []any                // stack of method arguments being passed
 }
 
 // stopSignal ends the render (#stop, or a #break outside any loop).
@@ -47,28 +50,52 @@ func (b *breakSignal) Error() string { return "vtl: #break outside #foreach" }
 // appends the output to dst. Assignments made by #set are written into
 // vars. A failed render returns the partial output and an *Error.
 func (t *Template) Render(dst []byte, vars map[string]any) ([]byte, error) {
-	return t.RenderWith(new(Scratch), dst, vars)
+	var s Scratch
+	s.keepSets = true
+	out, err := t.RenderWith(&s, dst, vars)
+	if vars != nil {
+		for _, b := range s.r.sets {
+			if b.gone {
+				delete(vars, b.name)
+			} else {
+				vars[b.name] = b.v
+			}
+		}
+	}
+	return out, err
 }
 
 // Scratch is memory that successive renders reuse. The zero value is
 // ready to use; one Scratch serves one render at a time.
 type Scratch struct {
 	r renderer
+	// keepSets keeps the template's variables after the render, for
+	// Render to copy them into its vars.
+	keepSets bool
 }
 
-// RenderWith is Render reusing s's memory.
+// RenderWith is Render reusing s's memory, with one difference: vars are
+// only read. The variables the template sets live in s for the render.
 func (t *Template) RenderWith(s *Scratch, dst []byte, vars map[string]any) ([]byte, error) {
-	if vars == nil {
-		vars = map[string]any{}
+	if dst == nil {
+		dst = make([]byte, 0, t.outSize.Load())
 	}
 	r := &s.r
-	*r = renderer{t: t, out: dst, vars: vars, args: r.args[:0]}
+	*r = renderer{t: t, out: dst, vars: vars, args: r.args[:0], sets: r.sets[:0]}
 	err := r.renderNodes(t.root)
 	if _, isBreak := err.(*breakSignal); isBreak || err == errStop {
 		err = nil
 	}
 	out := r.out
-	*r = renderer{args: r.args[:0]}
+	if n := len(out) - len(dst); n <= MaxOutput && int32(n) != t.outSize.Load() {
+		t.outSize.Store(int32(n))
+	}
+	sets := r.sets
+	if !s.keepSets {
+		clear(sets) // drop references to the render's values
+		sets = sets[:0]
+	}
+	*r = renderer{args: r.args[:0], sets: sets}
 	return out, err
 }
 

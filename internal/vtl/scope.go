@@ -17,6 +17,19 @@ type macroArg struct {
 	block  *Block // $bodyContent
 }
 
+// binding is a template variable #set (or removed: gone) during the
+// render. The variables a render was given are read, never written:
+// bindings shadow them.
+type binding struct {
+	name string
+	v    any
+	gone bool
+}
+
+// maxLinearBindings is how many bindings are searched one by one; more
+// are indexed.
+const maxLinearBindings = 16
+
 // lookup returns the value of a variable and whether it exists.
 func (r *renderer) lookup(name string) (any, bool, error) {
 	for f := r.frame; f != nil; f = f.parent {
@@ -34,8 +47,44 @@ func (r *renderer) lookup(name string) (any, bool, error) {
 			return v, true, err
 		}
 	}
+	if i, ok := r.binding(name); ok {
+		b := &r.sets[i]
+		return b.v, !b.gone, nil
+	}
 	v, ok := r.vars[name]
 	return v, ok, nil
+}
+
+// binding returns the index of name's binding.
+func (r *renderer) binding(name string) (int, bool) {
+	if r.bindingIndex != nil {
+		i, ok := r.bindingIndex[name]
+		return i, ok
+	}
+	for i := range r.sets {
+		if r.sets[i].name == name {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// bind sets (or, gone, removes) the template's variable name.
+func (r *renderer) bind(name string, v any, gone bool) {
+	if i, ok := r.binding(name); ok {
+		r.sets[i] = binding{name: name, v: v, gone: gone}
+		return
+	}
+	r.sets = append(r.sets, binding{name: name, v: v, gone: gone})
+	switch {
+	case r.bindingIndex != nil:
+		r.bindingIndex[name] = len(r.sets) - 1
+	case len(r.sets) > maxLinearBindings:
+		r.bindingIndex = make(map[string]int, 2*len(r.sets))
+		for i, b := range r.sets {
+			r.bindingIndex[b.name] = i
+		}
+	}
 }
 
 // assign sets a variable in every frame and in the template's variables.
@@ -46,7 +95,7 @@ func (r *renderer) assign(name string, v any) {
 		}
 		f.locals[name] = v
 	}
-	r.vars[name] = v
+	r.bind(name, v, false)
 }
 
 // unset removes a variable everywhere.
@@ -54,5 +103,5 @@ func (r *renderer) unset(name string) {
 	for f := r.frame; f != nil; f = f.parent {
 		delete(f.locals, name)
 	}
-	delete(r.vars, name)
+	r.bind(name, nil, true)
 }

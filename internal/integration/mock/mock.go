@@ -31,6 +31,14 @@ func (Invoker) Invoke(_ context.Context, req *integration.Request) (*integration
 
 // Status returns the status code a MOCK integration request payload selects.
 func Status(payload []byte) int {
+	if n, ok := plainStatus(payload); ok {
+		return n
+	}
+	return parsedStatus(payload)
+}
+
+// parsedStatus is Status for any payload: read as JSON, leniently.
+func parsedStatus(payload []byte) int {
 	v, err := jsonvalue.Parse(payload)
 	if err != nil {
 		return http.StatusOK
@@ -65,4 +73,49 @@ func Status(payload []byte) int {
 		return http.StatusOK
 	}
 	return int(n)
+}
+
+// plainStatus reads the payload almost every MOCK request template
+// renders, {"statusCode": NNN} with any white space around its tokens,
+// without building a JSON value; ok is false for anything else.
+func plainStatus(p []byte) (status int, ok bool) {
+	i := skipSpace(p, 0)
+	const key = `"statusCode"`
+	if i >= len(p) || p[i] != '{' {
+		return 0, false
+	}
+	i = skipSpace(p, i+1)
+	if !strings.HasPrefix(string(p[i:]), key) {
+		return 0, false
+	}
+	i = skipSpace(p, i+len(key))
+	if i >= len(p) || p[i] != ':' {
+		return 0, false
+	}
+	i = skipSpace(p, i+1)
+	start := i
+	for i < len(p) && p[i] >= '0' && p[i] <= '9' {
+		i++
+	}
+	if i-start != 3 || p[start] == '0' {
+		return 0, false
+	}
+	n := int(p[start]-'0')*100 + int(p[start+1]-'0')*10 + int(p[start+2]-'0')
+	i = skipSpace(p, i)
+	if i >= len(p) || p[i] != '}' || skipSpace(p, i+1) != len(p) {
+		return 0, false
+	}
+	if n < 100 || n > 599 {
+		return http.StatusOK, true
+	}
+	return n, true
+}
+
+// skipSpace returns the index of the first byte of p at or after i that
+// is not JSON white space.
+func skipSpace(p []byte, i int) int {
+	for i < len(p) && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+		i++
+	}
+	return i
 }

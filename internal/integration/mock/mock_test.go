@@ -44,3 +44,28 @@ func TestInvoke(t *testing.T) {
 		t.Errorf("got status %d body %q, want 418 and no body", resp.Status, resp.Body)
 	}
 }
+
+// TestPlainStatusAgrees checks the fast path against the full parse: for
+// every payload it accepts, the status is the one the JSON reading gives.
+func TestPlainStatusAgrees(t *testing.T) {
+	payloads := []string{
+		`{"statusCode": 200}`, `{"statusCode":404}`, " \t{ \"statusCode\" :\r\n 503 } \n", `{"statusCode": 700}`,
+		`{"statusCode": 099}`, `{"statusCode": 0200}`, `{"statusCode": 2000}`, `{"statusCode": 20}`,
+		`{"statusCode": 200,}`, `{"statusCode": 200} x`, `{"statusCode": 200 }}`, `{"statuscode": 200}`,
+		`{ "statusCode": 1e2}`, `{"statusCode": -200}`, `{"statusCode": 200.0}`, `x{"statusCode": 200}`,
+	}
+	accepted := 0
+	for _, p := range payloads {
+		fast, ok := plainStatus([]byte(p))
+		if !ok {
+			continue
+		}
+		accepted++
+		if full := parsedStatus([]byte(p)); fast != full {
+			t.Errorf("%q: fast path %d, JSON reading %d", p, fast, full)
+		}
+	}
+	if accepted != 4 {
+		t.Errorf("fast path took %d payloads, want 4", accepted)
+	}
+}

@@ -64,20 +64,27 @@ func (e *Engine) Render(dst []byte, t *vtl.Template, req *Request) ([]byte, erro
 		sv = st.noVars
 		sv.Clear()
 	}
-	clear(st.vars)
+	// The template's own variables live in the scratch: vars holds the
+	// same few names render after render, overwritten, not cleared.
 	st.in = input{body: req.Body, params: req.Params, paths: e.paths, private: t.MayMutate()}
 	vars := st.vars
 	vars["input"] = &st.in
 	vars["util"] = util{}
 	if req.Context != nil {
 		vars["context"] = req.Context
+	} else {
+		delete(vars, "context")
 	}
 	vars["stageVariables"] = sv
 	for k, v := range req.Vars {
 		vars[k] = v
 	}
 	out, err := t.RenderWith(&st.scratch, dst, vars)
-	clear(st.vars)
+	if len(req.Vars) > 0 {
+		clear(vars)
+	}
+	delete(vars, "context") // no reference to the request kept in the pool
+	vars["stageVariables"] = nil
 	st.in = input{}
 	return out, err
 }
