@@ -86,6 +86,7 @@ accepting connections and lets requests in flight finish (at most
 			// Once the first signal arrived, restore the default action so
 			// that a second one ends the process without waiting.
 			context.AfterFunc(ctx, stop)
+			tuneGC()
 			return serve(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), &f, files)
 		},
 	}
