@@ -8,15 +8,21 @@
 #   caddy         Debian's caddy, reverse_proxy
 #   archway       an HTTP_PROXY route /{proxy+} to the backend
 #                 (bench/proxyharness -mode archway: the pipeline and the
-#                 HTTP integration in a plain net/http server)
+#                 HTTP integration served as `archway serve` serves them)
 #
 # Throughput with CONNS connections (default 32); p50 latency with 2
-# connections, and the latency each proxy adds to the direct p50.
-# Needs wrk, nginx and caddy (apt-get install wrk nginx caddy).
+# connections, and the latency each proxy adds to the direct p50; the CPU
+# time the proxy's own processes spend per request (user + system, from
+# /proc), which other load on the machine disturbs far less than the
+# rates. The proxies are measured in turn, ROUNDS times (default 5, each
+# round in another order), and every figure is the median of its rounds,
+# so that a burst of other load on the machine moves one round, not the
+# result. Needs wrk, nginx and caddy (apt-get install wrk nginx caddy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-3s}
 CONNS=${CONNS:-32}
+ROUNDS=${ROUNDS:-5}
 for tool in wrk nginx caddy; do
   command -v "$tool" >/dev/null || { echo "bench/proxy.sh: $tool is not installed (apt-get install wrk nginx caddy)" >&2; exit 1; }
 done
@@ -82,8 +88,22 @@ for n in "${NAMES[@]}"; do
   for _ in $(seq 100); do curl -sf -o /dev/null "${URL[$n]}" && break; sleep 0.1; done
   curl -sf -o /dev/null "${URL[$n]}" || { echo "bench/proxy.sh: $n does not answer ${URL[$n]}" >&2; cat "$TMP/caddy.log" >&2; exit 1; }
 done
+# The processes whose CPU time each proxy costs (nginx: the master and
+# its worker).
+declare -A PROCS=(
+  [direct]=""
+  [reverseproxy]=${pids[1]}
+  [archway]=${pids[2]}
+  [nginx]="${pids[3]} $(pgrep -P "${pids[3]}" | tr '\n' ' ')"
+  [caddy]=${pids[4]}
+)
 
-rps() { wrk -t2 -c"$CONNS" -d"$DURATION" "$1" | awk '/Requests\/sec/ {print int($2)}'; }
+# cputicks PID... — user + system clock ticks of the processes so far.
+cputicks() {
+  local t=0 p
+  for p in "$@"; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done
+  echo "$t"
+}
 # p50 in microseconds from wrk --latency ("50%  123.00us" / "1.20ms").
 p50() {
   wrk -t1 -c2 -d"$DURATION" --latency "$1" | awk '$1 == "50%" {
@@ -91,18 +111,42 @@ p50() {
     if (u == "ms") v *= 1000; else if (u == "s") v *= 1000000
     printf "%d", v }'
 }
-declare -A RPS P50
-for n in "${NAMES[@]}"; do RPS[$n]=$(rps "${URL[$n]}"); done
-for n in "${NAMES[@]}"; do P50[$n]=$(p50 "${URL[$n]}"); done
-
-ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
-printf '%-14s %10s %8s %10s %10s\n' proxy "req/s" "x direct" "p50 (us)" "added p50"
-for n in "${NAMES[@]}"; do
-  printf '%-14s %10s %8s %10s %10s\n' "$n" "${RPS[$n]}" "$(ratio "${RPS[$n]}" "${RPS[direct]}")" \
-    "${P50[$n]}" "$(( ${P50[$n]} - ${P50[direct]} ))"
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# One line per proxy and round: name req/s cpu-us-per-request p50.
+for r in $(seq "$ROUNDS"); do
+  k=$(( r % ${#NAMES[@]} ))
+  order=("${NAMES[@]:k}" "${NAMES[@]:0:k}")
+  for n in "${order[@]}"; do
+    # shellcheck disable=SC2086 # PROCS holds PID lists
+    t0=$(cputicks ${PROCS[$n]})
+    out=$(wrk -t2 -c"$CONNS" -d"$DURATION" "${URL[$n]}")
+    # shellcheck disable=SC2086
+    t1=$(cputicks ${PROCS[$n]})
+    reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+    rate=$(awk '/Requests\/sec/ {print int($2)}' <<<"$out")
+    echo "$n $rate $(( (t1 - t0) * TICK_US / reqs )) $(p50 "${URL[$n]}")" >> "$TMP/results"
+  done
 done
-echo
-echo "archway / caddy:        $(ratio "${RPS[archway]}" "${RPS[caddy]}")x   (goal >= 1.5)"
-echo "archway / nginx:        $(ratio "${RPS[archway]}" "${RPS[nginx]}")x   (goal >= 0.55)"
-echo "archway / reverseproxy: $(ratio "${RPS[archway]}" "${RPS[reverseproxy]}")x"
-echo "archway added p50:      $(( ${P50[archway]} - ${P50[direct]} )) us   (goal <= 100 us at 2 connections)"
+
+python3 - "$TMP/results" "$ROUNDS" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, rate, cpu, p50 = line.split()
+    rows.setdefault(name, []).append((int(rate), int(cpu), int(p50)))
+med = lambda name, i: statistics.median(r[i] for r in rows[name])
+names = ["direct", "reverseproxy", "nginx", "caddy", "archway"]
+print(f"{sys.argv[2]} rounds, medians")
+print(f"{'proxy':<14} {'req/s':>8} {'x direct':>8} {'cpu us/req':>10} {'p50 (us)':>9} {'added p50':>9}")
+for n in names:
+    cpu = "-" if n == "direct" else f"{med(n, 1):.0f}"
+    print(f"{n:<14} {med(n, 0):>8.0f} {med(n, 0) / med('direct', 0):>8.2f} {cpu:>10} {med(n, 2):>9.0f} {med(n, 2) - med('direct', 2):>9.0f}")
+print()
+def ratio(other, goal):
+    per_round = " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(rows["archway"], rows[other]))
+    print(f"archway / {other + ':':<14} {med('archway', 0) / med(other, 0):.2f}x{goal}   (rounds: {per_round})")
+ratio("caddy", "   (goal >= 1.5)")
+ratio("nginx", "   (goal >= 0.55)")
+ratio("reverseproxy", "")
+print(f"archway added p50:      {med('archway', 2) - med('direct', 2):.0f} us   (goal <= 100 us at 2 connections)")
+PY

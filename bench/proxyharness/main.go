@@ -4,20 +4,23 @@
 //   - -mode reverseproxy: a bare net/http/httputil.ReverseProxy with a
 //     buffer pool, the floor any Go proxy starts from;
 //   - -mode archway: Archway's request pipeline with one HTTP_PROXY route
-//     (/{proxy+} to the backend) and its HTTP integration, in a plain
-//     net/http server: what `archway serve` runs for such an API, without
-//     its listener options.
+//     (/{proxy+} to the backend) and its HTTP integration, served as
+//     `archway serve` serves it (internal/server, its garbage collector
+//     target).
 package main
 
 import (
+	"context"
 	"flag"
 	"io"
 	"log"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -27,8 +30,13 @@ import (
 	"archway/internal/integration/httpbackend"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
+	"archway/internal/server"
 	"archway/internal/source/openapi"
 )
+
+// servingGCPercent is the garbage collector's target `archway serve` sets
+// unless GOGC is set (cmd/archway/gc.go).
+const servingGCPercent = 400
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:18090", "address to listen on")
@@ -42,20 +50,35 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	var h http.Handler
-	var err error
 	switch *mode {
 	case "reverseproxy":
-		h, err = reverseProxy(*backend)
+		h, err := reverseProxy(*backend)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Fatal(http.ListenAndServe(*listen, h))
 	case "archway":
-		h, err = archway(*backend)
+		log.Fatal(serveArchway(*listen, *backend))
 	default:
 		log.Fatalf("proxyharness: unknown mode %q", *mode)
 	}
+}
+
+// serveArchway serves the archway mode on listen as `archway serve` does.
+func serveArchway(listen, backend string) error {
+	h, err := archway(backend)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	log.Fatal(http.ListenAndServe(*listen, h))
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return err
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(servingGCPercent)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil)) // wrk cuts connections when it stops
+	return server.Serve(context.Background(), server.Options{Logger: quiet}, server.Site{Listener: ln, Handler: h})
 }
 
 // profile records a CPU profile into file for d, in the background.

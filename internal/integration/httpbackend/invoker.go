@@ -6,9 +6,8 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
-	"net/textproto"
 	"net/url"
 	"strings"
 	"sync"
@@ -36,9 +35,8 @@ type Config struct {
 
 // Invoker calls HTTP backends. It is safe for concurrent use.
 type Invoker struct {
-	cfg Config
-
-	transports sync.Map // tlsKey → *http.Transport
+	cfg   Config
+	pools sync.Map // poolKey → *connPool
 }
 
 var _ integration.Invoker = (*Invoker)(nil)
@@ -71,57 +69,45 @@ func (inv *Invoker) Invoke(ctx context.Context, req *integration.Request) (*inte
 	if err != nil {
 		return nil, err
 	}
-	serverName := ""
-	if req.TLS != nil {
-		serverName = req.TLS.ServerNameToVerify
+	o := outgoing{method: req.Method, target: u.RequestURI(), host: u.Host, header: req.Header}
+	if h := mappedHost(req.Header); h != "" {
+		o.host = h
 	}
-	host := u.Host
+	if err := o.check(); err != nil {
+		return nil, fmt.Errorf("httpbackend: %s %s: %w", req.Method, redact(u), err)
+	}
+	switch {
+	case req.BodyStream != nil && req.ContentLength > 0:
+		o.stream, o.length = req.BodyStream, req.ContentLength
+	default:
+		o.body, o.length = req.Body, int64(len(req.Body))
+	}
+	key := poolKey{https: u.Scheme == "https"}
+	if req.TLS != nil {
+		key.tls = tlsKey{insecure: req.TLS.InsecureSkipVerification, serverName: req.TLS.ServerNameToVerify}
+	}
+	if key.tls.serverName == "" {
+		key.tls.serverName = u.Hostname()
+	}
 	if req.ConnectionID != "" {
 		target, err := inv.cfg.VPCLinks.resolve(req.ConnectionID)
 		if err != nil {
 			return nil, err
 		}
-		if serverName == "" && target.Scheme == "https" {
-			serverName = u.Hostname()
-		}
+		// The URI's host is verified on the link's target.
+		key.https = target.Scheme == "https"
 		u.Scheme, u.Host = target.Scheme, target.Host
 	}
-	var body io.Reader = http.NoBody
-	stream := req.BodyStream != nil && req.ContentLength > 0
+	if !key.https {
+		key.tls = tlsKey{}
+	}
+	key.addr = hostPort(u)
+	resp, p, err := inv.roundTrip(ctx, inv.pool(key), &o)
 	switch {
-	case stream:
-		body = req.BodyStream
-	case len(req.Body) > 0:
-		body = bytes.NewReader(req.Body)
-	}
-	hr, err := http.NewRequestWithContext(ctx, req.Method, u.String(), body)
-	if err != nil {
-		return nil, fmt.Errorf("%w %q: %v", ErrInvalidEndpoint, req.URI, err)
-	}
-	if stream {
-		hr.ContentLength = req.ContentLength
-	}
-	hr.Host = host
-	writeHeader(hr, req.Header)
-	key := tlsKey{serverName: serverName}
-	if req.TLS != nil {
-		key.insecure = req.TLS.InsecureSkipVerification
-	}
-	resp, err := inv.transport(key).RoundTrip(hr)
-	if err != nil {
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
+	case err != nil:
 		return nil, fmt.Errorf("httpbackend: %s %s: %w", req.Method, redact(u), err)
-	}
-	defer resp.Body.Close()
-	if resp.ContentLength > MaxPayload {
-		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
-	}
-	p, err := readPayload(resp.Body, resp.ContentLength)
-	if err != nil {
-		return nil, fmt.Errorf("httpbackend: reading the response of %s: %w", redact(u), err)
-	}
-	if p.Len() > MaxPayload {
-		p.release()
-		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
 	}
 	out := &integration.Response{Status: resp.StatusCode, Header: resp.Header}
 	if req.StreamResponse {
@@ -133,12 +119,25 @@ func (inv *Invoker) Invoke(ctx context.Context, req *integration.Request) (*inte
 	return out, nil
 }
 
-// Close closes the idle connections of every transport.
+// Close closes the idle connections to every backend.
 func (inv *Invoker) Close() {
-	inv.transports.Range(func(_, t any) bool {
-		t.(*http.Transport).CloseIdleConnections()
+	inv.pools.Range(func(_, p any) bool {
+		p.(*connPool).closeIdle()
 		return true
 	})
+}
+
+// hostPort returns the host:port u's requests go to, with the scheme's
+// port when u has none.
+func hostPort(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	port := "80"
+	if u.Scheme == "https" {
+		port = "443"
+	}
+	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // endpoint parses an integration URI and appends the mapped query
@@ -159,38 +158,15 @@ func endpoint(uri string, query url.Values) (*url.URL, error) {
 	return u, nil
 }
 
-// connectionHeaders are headers that describe the gateway's own connection
-// to the backend, which it manages itself: mapped values are not sent
-// (AWS did not deliver them either: header-remap-http-proxy-full). An
-// Expect header, in particular, would make the backend wait or refuse
-// (417), although the whole body is sent at once.
-var connectionHeaders = map[string]bool{
-	"Connection": true, "Keep-Alive": true, "Proxy-Connection": true, "Te": true, "Expect": true,
-}
-
-// writeHeader copies the integration request headers onto hr. A Host
-// header sets hr.Host; connectionHeaders are left out. net/http never
-// writes a Trailer header it was given under its canonical name, so it
-// goes under the lower-case name, which net/http writes as is (AWS sends
-// a mapped Trailer header: header-remap-http-proxy-full). A missing
-// User-Agent is not replaced by net/http's default.
-func writeHeader(hr *http.Request, h http.Header) {
+// mappedHost returns the first value of a Host header of the integration
+// request, "" when there is none.
+func mappedHost(h http.Header) string {
 	for name, values := range h {
-		switch {
-		case connectionHeaders[textproto.CanonicalMIMEHeaderKey(name)]:
-		case strings.EqualFold(name, "Host"):
-			if len(values) > 0 && values[0] != "" {
-				hr.Host = values[0]
-			}
-		case strings.EqualFold(name, "Trailer"):
-			hr.Header["trailer"] = values
-		default:
-			hr.Header[name] = values
+		if len(name) == len("Host") && strings.EqualFold(name, "Host") && len(values) > 0 {
+			return values[0]
 		}
 	}
-	if _, ok := hr.Header["User-Agent"]; !ok {
-		hr.Header["User-Agent"] = []string{""}
-	}
+	return ""
 }
 
 // redact returns u without user information and query, for errors.

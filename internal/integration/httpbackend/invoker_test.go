@@ -96,6 +96,20 @@ func TestInvokeSendsRequestFaithfully(t *testing.T) {
 			wantBody:   binary,
 		},
 		{
+			name: "streamed body",
+			req: integration.Request{Method: "POST", URI: srv.URL + "/stream", Header: http.Header{},
+				BodyStream: strings.NewReader("streamed"), ContentLength: 8},
+			wantTarget: "/stream",
+			wantHeader: map[string]string{"Content-Length": "8", "Transfer-Encoding": ""},
+			wantBody:   []byte("streamed"),
+		},
+		{
+			name:       "DELETE without a body: no Content-Length",
+			req:        integration.Request{Method: "DELETE", URI: srv.URL + "/d", Header: http.Header{}},
+			wantTarget: "/d",
+			wantHeader: map[string]string{"Content-Length": ""},
+		},
+		{
 			name:       "encoded path kept",
 			req:        integration.Request{Method: "GET", URI: srv.URL + "/a%2Fb/test%2Balias@x//y/", Header: http.Header{}},
 			wantTarget: "/a%2Fb/test%2Balias@x//y/",

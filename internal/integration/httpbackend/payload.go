@@ -25,8 +25,8 @@ type payload struct {
 // readPayload reads body to its end into a pooled buffer, sized up front
 // when the backend gave the length (n >= 0). It stops one byte past
 // MaxPayload, so that the caller can tell a response that is too large.
-// The read runs on the caller's goroutine and ends with the request's
-// context, which net/http watches while the body is read.
+// The read runs on the caller's goroutine; the end of the request's
+// context interrupts the connection it reads from.
 func readPayload(body io.Reader, n int64) (*payload, error) {
 	p := payloadPool.Get().(*payload)
 	if n >= 0 {

@@ -163,3 +163,65 @@ func TestInvokeDeclaredTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestInvokePayloadLimit checks responses at and just past MaxPayload,
+// with their length given or chunked, streamed or not.
+func TestInvokePayloadLimit(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		size, _ := strconv.Atoi(r.URL.Query().Get("size"))
+		if r.URL.Query().Get("chunked") == "" {
+			w.Header().Set("Content-Length", strconv.Itoa(size))
+		}
+		chunk := make([]byte, 64<<10)
+		for size > 0 {
+			n := min(size, len(chunk))
+			if _, err := w.Write(chunk[:n]); err != nil {
+				return
+			}
+			size -= n
+		}
+	}))
+	defer srv.Close()
+	inv := httpbackend.New(httpbackend.Config{})
+	defer inv.Close()
+	limit := strconv.Itoa(httpbackend.MaxPayload)
+	over := strconv.Itoa(httpbackend.MaxPayload + 1)
+	tests := []struct {
+		name    string
+		query   string
+		stream  bool
+		wantErr bool
+	}{
+		{name: "limit, length given", query: "size=" + limit},
+		{name: "limit, chunked, streamed", query: "size=" + limit + "&chunked=1", stream: true},
+		{name: "past the limit, length given", query: "size=" + over, wantErr: true},
+		{name: "past the limit, chunked", query: "size=" + over + "&chunked=1", wantErr: true},
+		{name: "past the limit, chunked, streamed", query: "size=" + over + "&chunked=1", stream: true, wantErr: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := invoke(t, inv, &integration.Request{Method: "GET", URI: srv.URL + "/?" + tc.query,
+				Header: http.Header{}, StreamResponse: tc.stream})
+			if tc.wantErr {
+				if err == nil || !strings.Contains(err.Error(), "exceeds") {
+					t.Fatalf("error %v, want a size error", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := int64(len(resp.Body))
+			if tc.stream {
+				n, err = io.Copy(io.Discard, resp.BodyStream)
+				resp.BodyStream.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n != httpbackend.MaxPayload {
+				t.Errorf("%d bytes, want %d", n, httpbackend.MaxPayload)
+			}
+		})
+	}
+}

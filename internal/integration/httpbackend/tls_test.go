@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -109,5 +110,65 @@ func TestTLS(t *testing.T) {
 				t.Errorf("SNI = %q, want %q", sni(), tc.wantSNI)
 			}
 		})
+	}
+}
+
+// TestTLSKeepAlive checks that HTTPS calls with the same TLS settings
+// share one connection, negotiated as HTTP/1.1 by ALPN with the SNI asked
+// for, and that other settings take another connection.
+func TestTLSKeepAlive(t *testing.T) {
+	ca, err := testca.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := ca.Issue("backend.internal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns int
+	var seen []string // "SNI ALPN" of each request
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.TLS.ServerName+" "+r.TLS.NegotiatedProtocol)
+		mu.Unlock()
+		_, _ = w.Write([]byte("secure"))
+	}))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			mu.Lock()
+			conns++
+			mu.Unlock()
+		}
+	}
+	srv.StartTLS()
+	defer srv.Close()
+	inv := httpbackend.New(httpbackend.Config{RootCAs: ca.Pool})
+	defer inv.Close()
+	calls := []*integration.TLSConfig{
+		{ServerNameToVerify: "backend.internal"},
+		{ServerNameToVerify: "backend.internal"},
+		{ServerNameToVerify: "backend.internal"},
+		{ServerNameToVerify: "backend.internal", InsecureSkipVerification: true},
+	}
+	for i, tc := range calls {
+		resp, err := invoke(t, inv, &integration.Request{Method: "GET", URI: srv.URL, Header: http.Header{}, TLS: tc})
+		if err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+		if string(resp.Body) != "secure" {
+			t.Fatalf("call %d: body %q", i, resp.Body)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if conns != 2 {
+		t.Errorf("%d connections, want 2 (one per TLS setting)", conns)
+	}
+	for i, s := range seen {
+		if s != "backend.internal http/1.1" {
+			t.Errorf("request %d: SNI and ALPN %q", i, s)
+		}
 	}
 }
