@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"strconv"
@@ -35,11 +36,7 @@ func (sb *sandbox) handleNext(w http.ResponseWriter, r *http.Request) {
 	case <-r.Context().Done():
 		return
 	}
-	inv.deadline = time.Now().Add(sb.cfg.Timeout)
-	sb.mu.Lock()
-	sb.current = inv
-	sb.mu.Unlock()
-	sb.requestID.Store(inv.opts.RequestID)
+	sb.dispatch(inv)
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Lambda-Runtime-Aws-Request-Id", inv.opts.RequestID)
@@ -48,40 +45,32 @@ func (sb *sandbox) handleNext(w http.ResponseWriter, r *http.Request) {
 	if inv.opts.TraceID != "" {
 		h.Set("Lambda-Runtime-Trace-Id", inv.opts.TraceID)
 	}
+	if inv.opts.ClientContext != "" {
+		h.Set("Lambda-Runtime-Client-Context", inv.opts.ClientContext)
+	}
+	if inv.opts.CognitoIdentity != "" {
+		h.Set("Lambda-Runtime-Cognito-Identity", inv.opts.CognitoIdentity)
+	}
 	close(inv.delivered)
 	_, _ = w.Write(inv.payload)
 }
 
-// take returns the current invocation if id names it, and clears it: only
-// the first response or error counts.
-func (sb *sandbox) take(id string) *invocation {
-	sb.mu.Lock()
-	defer sb.mu.Unlock()
-	inv := sb.current
-	if inv == nil || inv.opts.RequestID != id {
-		return nil
-	}
-	sb.current = nil
-	return inv
-}
-
 func (sb *sandbox) handleResponse(w http.ResponseWriter, r *http.Request) {
-	inv := sb.take(r.PathValue("id"))
-	if inv == nil {
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxResponseSize+1))
+	tooLarge := err != nil || len(body) > MaxResponseSize
+	payload, functionError := body, ""
+	if tooLarge {
+		payload, functionError = responseTooLarge(), "Unhandled"
+	}
+	if !sb.answer(r.PathValue("id"), payload, functionError) {
 		writeAPIError(w, http.StatusBadRequest, "InvalidRequestID", "Invalid request ID")
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, MaxResponseSize+1))
-	sb.requestID.Store("")
-	if err != nil || len(body) > MaxResponseSize {
+	if tooLarge {
 		writeAPIError(w, http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
 			"Exceeded maximum allowed payload size ("+strconv.Itoa(MaxResponseSize)+" bytes).")
-		inv.done <- &Result{RequestID: inv.opts.RequestID, FunctionError: "Unhandled",
-			Payload: []byte(`{"errorMessage":"Response payload size exceeded maximum allowed payload size (` +
-				strconv.Itoa(MaxResponseSize) + ` bytes).","errorType":"Function.ResponseSizeTooLarge"}`)}
 		return
 	}
-	inv.done <- &Result{RequestID: inv.opts.RequestID, Payload: body}
 	writeAccepted(w)
 }
 
@@ -90,17 +79,14 @@ func (sb *sandbox) handleResponse(w http.ResponseWriter, r *http.Request) {
 // errorMessage, errorType, requestId and stackTrace; aws-lambda-go posts
 // errorMessage, errorType and an optional stackTrace).
 func (sb *sandbox) handleError(w http.ResponseWriter, r *http.Request) {
-	inv := sb.take(r.PathValue("id"))
-	if inv == nil {
-		writeAPIError(w, http.StatusBadRequest, "InvalidRequestID", "Invalid request ID")
-		return
-	}
 	body, _ := io.ReadAll(io.LimitReader(r.Body, MaxResponseSize))
-	sb.requestID.Store("")
 	if len(bytes.TrimSpace(body)) == 0 {
 		body = errorPayload(r.Header.Get("Lambda-Runtime-Function-Error-Type"))
 	}
-	inv.done <- &Result{RequestID: inv.opts.RequestID, Payload: body, FunctionError: "Unhandled"}
+	if !sb.answer(r.PathValue("id"), body, "Unhandled") {
+		writeAPIError(w, http.StatusBadRequest, "InvalidRequestID", "Invalid request ID")
+		return
+	}
 	writeAccepted(w)
 }
 
@@ -111,16 +97,81 @@ func (sb *sandbox) handleInitError(w http.ResponseWriter, r *http.Request) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		body = errorPayload(r.Header.Get("Lambda-Runtime-Function-Error-Type"))
 	}
-	sb.mu.Lock()
-	sb.initError = body
-	sb.mu.Unlock()
-	sb.log.Error("lambda init error", "payload", string(body))
+	sb.initFailed(body)
 	writeAccepted(w)
 	go func() {
 		// Let the runtime read the 202 before the process is stopped.
 		time.Sleep(10 * time.Millisecond)
 		sb.kill()
 	}()
+}
+
+// responseTooLarge is the error payload of a response over
+// MaxResponseSize.
+func responseTooLarge() []byte {
+	return []byte(`{"errorMessage":"Response payload size exceeded maximum allowed payload size (` +
+		strconv.Itoa(MaxResponseSize) + ` bytes).","errorType":"Function.ResponseSizeTooLarge"}`)
+}
+
+// answer ends the invocation id names with its outcome, after forwarding
+// the output it wrote; it reports false when id is not the current
+// invocation.
+func (sb *sandbox) answer(id string, payload []byte, functionError string) bool {
+	inv := sb.take(id)
+	if inv == nil {
+		return false
+	}
+	sb.endInvocation()
+	inv.done <- &Result{RequestID: inv.opts.RequestID, Payload: payload, FunctionError: functionError}
+	return true
+}
+
+// await waits for the outcome of a dispatched invocation, through the
+// init phase of a cold process.
+func (sb *sandbox) await(ctx context.Context, inv *invocation, timeout time.Duration) (*Result, bool) {
+	if !sb.initialized.Load() {
+		init := time.NewTimer(InitTimeout)
+		defer init.Stop()
+		select {
+		case <-inv.delivered:
+		case <-sb.exited:
+			return sb.exitResult(inv), true
+		case <-init.C:
+			sb.kill()
+			return errorResult(inv, "Runtime.InitTimeout", "Error: Init timed out after "+seconds(InitTimeout)), true
+		case <-ctx.Done():
+			return nil, false
+		}
+	}
+	return sb.wait(ctx, inv, timeout)
+}
+
+// wait waits for the outcome of a warm process's invocation.
+func (sb *sandbox) wait(ctx context.Context, inv *invocation, timeout time.Duration) (*Result, bool) {
+	select {
+	case <-inv.delivered:
+	case <-sb.exited:
+		return sb.exitResult(inv), true
+	case <-ctx.Done():
+		return nil, false
+	}
+	timer := time.NewTimer(time.Until(inv.deadline))
+	defer timer.Stop()
+	select {
+	case res := <-inv.done:
+		return res, true
+	case <-sb.exited:
+		select {
+		case res := <-inv.done:
+			return res, true
+		default:
+		}
+		return sb.exitResult(inv), true
+	case <-timer.C:
+		return sb.timedOut(inv, timeout), true
+	case <-ctx.Done():
+		return nil, false
+	}
 }
 
 func errorPayload(errorType string) []byte {

@@ -2,24 +2,127 @@ package runtime
 
 import (
 	"bytes"
+	"errors"
+	"os"
 	"sync"
+	"syscall"
 )
 
-// lineLogger forwards a process stream to slog one line at a time, tagged
-// with the request id being processed.
-type lineLogger struct {
+// logPipe forwards one output stream of a process (the read end of its
+// stdout or stderr pipe) to slog one line at a time, tagged with the
+// request id being processed.
+//
+// A runtime writes an invocation's output before it answers the
+// invocation, so when the answer arrives that output is in the pipe
+// already: drain reads it then, before the request id changes, and every
+// line gets the id of the invocation that wrote it however late the
+// reading goroutine would have got to it.
+type logPipe struct {
 	sb     *sandbox
 	stream string
+	f      *os.File
+
 	mu     sync.Mutex
-	buf    []byte
+	fd     int
+	closed bool
+	buf    []byte // a partial line
+	chunk  []byte // read buffer
 }
 
 // maxLine caps a buffered partial line; longer lines are split.
 const maxLine = 64 * 1024
 
-func (l *lineLogger) Write(p []byte) (int, error) {
+// newLogPipe returns the forwarder of a pipe read end and the write end
+// to give the process.
+func newLogPipe(sb *sandbox, stream string) (*logPipe, *os.File, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &logPipe{sb: sb, stream: stream, f: r, fd: -1}
+	if rc, err := r.SyscallConn(); err == nil {
+		_ = rc.Control(func(fd uintptr) { l.fd = int(fd) })
+	}
+	return l, w, nil
+}
+
+// run forwards the stream until the process closes it (or close).
+func (l *logPipe) run() {
+	rc, err := l.f.SyscallConn()
+	if err != nil {
+		return
+	}
+	eof := false
+	for !eof {
+		err := rc.Read(func(fd uintptr) bool {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if l.closed {
+				eof = true
+				return true
+			}
+			var again bool
+			eof, again = l.read(int(fd))
+			return !again
+		})
+		if err != nil {
+			break
+		}
+	}
+	l.close()
+}
+
+// read reads once from the pipe and forwards the complete lines. It
+// reports the end of the stream, or that nothing was there. l.mu is held.
+func (l *logPipe) read(fd int) (eof, again bool) {
+	if l.chunk == nil {
+		l.chunk = make([]byte, 16*1024)
+	}
+	for {
+		n, err := syscall.Read(fd, l.chunk)
+		switch {
+		case errors.Is(err, syscall.EINTR):
+			continue
+		case errors.Is(err, syscall.EAGAIN):
+			return false, true
+		case err != nil || n <= 0:
+			l.flushPartial()
+			return true, false
+		}
+		l.write(l.chunk[:n])
+		return false, false
+	}
+}
+
+// drain forwards what the process has written so far, up to its last
+// partial line (the invocation that wrote it is over).
+func (l *logPipe) drain() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.closed || l.fd < 0 {
+		return
+	}
+	for {
+		if eof, again := l.read(l.fd); eof || again {
+			break
+		}
+	}
+	l.flushPartial()
+}
+
+// close stops forwarding; what is left in the pipe is dropped.
+func (l *logPipe) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.closed {
+		l.closed = true
+		l.flushPartial()
+		_ = l.f.Close()
+	}
+}
+
+// write splits p into lines. l.mu is held.
+func (l *logPipe) write(p []byte) {
 	l.buf = append(l.buf, p...)
 	for {
 		i := bytes.IndexByte(l.buf, '\n')
@@ -38,11 +141,17 @@ func (l *lineLogger) Write(p []byte) (int, error) {
 	if len(l.buf) == 0 {
 		l.buf = l.buf[:0:0]
 	}
-	return len(p), nil
 }
 
-func (l *lineLogger) emit(line []byte) {
+// flushPartial forwards a partial line. l.mu is held.
+func (l *logPipe) flushPartial() {
+	if len(l.buf) > 0 {
+		l.emit(l.buf)
+		l.buf = l.buf[:0:0]
+	}
+}
+
+func (l *logPipe) emit(line []byte) {
 	line = bytes.TrimSuffix(line, []byte{'\r'})
-	id, _ := l.sb.requestID.Load().(string)
-	l.sb.log.Info(string(line), "stream", l.stream, "requestId", id)
+	l.sb.log.Info(string(line), "stream", l.stream, "requestId", *l.sb.requestID.Load())
 }

@@ -7,6 +7,9 @@
 //
 // Any runtime client works unmodified: github.com/aws/aws-lambda-go
 // handlers, the AWS runtime interface clients, custom bootstraps.
+// Archway's own Node.js bootstrap (NodeCommand) speaks a cheaper protocol
+// with the host instead, length-prefixed frames over two pipes
+// (frame.go), with the same invocation data and the same outcomes.
 package runtime
 
 import (
@@ -112,13 +115,23 @@ type InvokeOptions struct {
 	RequestID string
 	// TraceID is the X-Ray trace header passed as Lambda-Runtime-Trace-Id.
 	TraceID string
+	// ClientContext is the client context JSON passed as
+	// Lambda-Runtime-Client-Context (the Invoke API's X-Amz-Client-Context,
+	// decoded), or "".
+	ClientContext string
+	// CognitoIdentity is the Cognito identity JSON passed as
+	// Lambda-Runtime-Cognito-Identity, or "".
+	CognitoIdentity string
 }
 
 // Pool runs the processes of one function. It is safe for concurrent use.
 type Pool struct {
-	cfg   Config
-	log   *slog.Logger
-	slots chan struct{}
+	cfg Config
+	log *slog.Logger
+	// framed is set when Command is Archway's Node.js bootstrap, which
+	// speaks the bootstrap protocol (frame.go) instead of the Runtime API.
+	framed bool
+	slots  chan struct{}
 	// waiting counts the invocations queued for a slot.
 	waiting atomic.Int64
 
@@ -167,6 +180,7 @@ func NewPool(cfg Config) (*Pool, error) {
 	return &Pool{
 		cfg:      cfg,
 		log:      log.With("function", cfg.Name),
+		framed:   isBootstrap(cfg.Command),
 		slots:    make(chan struct{}, cfg.Concurrency),
 		all:      map[*sandbox]struct{}{},
 		stopReap: make(chan struct{}),
@@ -193,7 +207,7 @@ func (p *Pool) Invoke(ctx context.Context, payload []byte, opts InvokeOptions) (
 		<-p.slots
 		return nil, err
 	}
-	inv := newInvocation(opts, payload)
+	inv := &invocation{opts: opts, payload: payload}
 	res, finished := sb.run(ctx, inv, p.cfg.Timeout)
 	if !finished {
 		// ctx ended first: the function keeps running, as on AWS; the
@@ -247,7 +261,7 @@ func (p *Pool) acquire() (*sandbox, error) {
 		delete(p.all, sb)
 	}
 	p.mu.Unlock()
-	sb, err := startSandbox(&p.cfg, p.log)
+	sb, err := startSandbox(&p.cfg, p.log, p.framed)
 	if err != nil {
 		return nil, err
 	}

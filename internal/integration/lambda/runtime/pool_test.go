@@ -20,6 +20,10 @@ import (
 var handlerBin string
 
 func TestMain(m *testing.M) {
+	if mode := os.Getenv(fakeBootstrapEnv); mode != "" {
+		fakeBootstrap(mode)
+		return
+	}
 	dir, err := os.MkdirTemp("", "archway-runtime-test")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

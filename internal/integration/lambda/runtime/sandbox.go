@@ -20,84 +20,171 @@ import (
 type invocation struct {
 	opts    InvokeOptions
 	payload []byte
-	// deadline is set by the invocation/next handler before delivered is
-	// closed.
-	deadline  time.Time
+	// deadline is set by dispatch, when the process gets the invocation.
+	deadline time.Time
+	// delivered is closed once the process has the invocation and done
+	// receives its outcome (the Runtime API's; nil with the bootstrap
+	// protocol, where the invoking goroutine reads the outcome itself).
 	delivered chan struct{}
 	done      chan *Result
 }
 
-func newInvocation(opts InvokeOptions, payload []byte) *invocation {
-	return &invocation{opts: opts, payload: payload, delivered: make(chan struct{}), done: make(chan *Result, 1)}
-}
-
-// sandbox is one handler process and the Runtime API endpoint it talks to.
+// sandbox is one handler process and the endpoint it talks to: the
+// Runtime API (api.go) or, for Archway's Node.js bootstrap, the bootstrap
+// protocol (channel.go).
 type sandbox struct {
 	cfg *Config
 	log *slog.Logger
 	cmd *exec.Cmd
-	srv *http.Server
 
-	next        chan *invocation
+	// srv serves the Runtime API and next holds the invocation for its
+	// invocation/next (nil with the bootstrap protocol).
+	srv  *http.Server
+	next chan *invocation
+	// ch is the bootstrap protocol's pipes (nil with the Runtime API).
+	ch *channel
+
+	logs        [2]*logPipe // stdout, stderr
 	exited      chan struct{}
 	initialized atomic.Bool
 	killed      atomic.Bool
 	// lastUsed is when the process last became idle (guarded by the
 	// pool's mutex).
-	lastUsed  time.Time
-	requestID atomic.Value // string: the invocation being processed, for logs
+	lastUsed time.Time
+	// requestID is the invocation being processed, for logs.
+	requestID atomic.Pointer[string]
 
-	mu        sync.Mutex
-	current   *invocation
-	initError []byte
-	exitErr   error
+	mu          sync.Mutex
+	current     *invocation
+	initError   []byte
+	exitErr     error
+	protocolErr error
 }
 
-// startSandbox starts a Runtime API endpoint on loopback and the handler
-// process pointed at it.
-func startSandbox(cfg *Config, log *slog.Logger) (*sandbox, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("lambda runtime: function %s: %w", cfg.Name, err)
-	}
-	sb := &sandbox{
-		cfg:    cfg,
-		next:   make(chan *invocation, 1),
-		exited: make(chan struct{}),
-	}
-	sb.requestID.Store("")
-	sb.srv = &http.Server{Handler: sb.routes(), ReadHeaderTimeout: 10 * time.Second}
+// noRequest is requestID between invocations.
+var noRequest = new(string)
+
+// startSandbox starts the handler process and its endpoint: the bootstrap
+// protocol on two pipes when framed is set (Archway's Node.js
+// bootstrap), else the Runtime API on loopback.
+func startSandbox(cfg *Config, log *slog.Logger, framed bool) (*sandbox, error) {
+	sb := &sandbox{cfg: cfg, log: log, exited: make(chan struct{})}
+	sb.requestID.Store(noRequest)
 	cmd := exec.Command(cfg.Command[0], cfg.Command[1:]...)
 	cmd.Dir = cfg.Dir
-	cmd.Env = environment(cfg, ln.Addr().String())
-	cmd.WaitDelay = time.Second
 	sb.cmd = cmd
-	sb.log = log
-	cmd.Stdout = &lineLogger{sb: sb, stream: "stdout"}
-	cmd.Stderr = &lineLogger{sb: sb, stream: "stderr"}
-	if err := cmd.Start(); err != nil {
-		ln.Close()
-		return nil, fmt.Errorf("lambda runtime: function %s: start %s: %w", cfg.Name, cfg.Command[0], err)
-	}
-	sb.log.Debug("lambda process started", "pid", cmd.Process.Pid, "runtimeApi", ln.Addr().String())
-	go func() { _ = sb.srv.Serve(ln) }()
-	go func() {
-		err := cmd.Wait()
-		sb.mu.Lock()
-		sb.exitErr = err
-		sb.mu.Unlock()
-		close(sb.exited)
-		_ = sb.srv.Close()
-		sb.log.Debug("lambda process exited", "pid", cmd.Process.Pid, "err", err)
+	// child holds the process's ends of its pipes, closed here
+	// once it has started.
+	var child []*os.File
+	defer func() {
+		for _, f := range child {
+			f.Close()
+		}
 	}()
+	var ln net.Listener
+	fail := func(err error) (*sandbox, error) {
+		if ln != nil {
+			ln.Close()
+		}
+		sb.closeEndpoint()
+		for _, l := range sb.logs {
+			if l != nil {
+				l.close()
+			}
+		}
+		return nil, fmt.Errorf("lambda runtime: function %s: %w", cfg.Name, err)
+	}
+	if framed {
+		ch, ends, err := newChannel()
+		if err != nil {
+			return fail(err)
+		}
+		sb.ch = ch
+		child = append(child, ends[:]...)
+		cmd.ExtraFiles = ends[:]
+		cmd.Env = environment(cfg, "")
+	} else {
+		var err error
+		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			return fail(err)
+		}
+		sb.next = make(chan *invocation, 1)
+		sb.srv = &http.Server{Handler: sb.routes(), ReadHeaderTimeout: 10 * time.Second}
+		cmd.Env = environment(cfg, ln.Addr().String())
+	}
+	var out [2]*os.File
+	for i, stream := range []string{"stdout", "stderr"} {
+		l, w, err := newLogPipe(sb, stream)
+		if err != nil {
+			return fail(err)
+		}
+		sb.logs[i], out[i] = l, w
+		child = append(child, w)
+	}
+	cmd.Stdout, cmd.Stderr = out[0], out[1]
+	if err := cmd.Start(); err != nil {
+		return fail(fmt.Errorf("start %s: %w", cfg.Command[0], err))
+	}
+	sb.log.Debug("lambda process started", "pid", cmd.Process.Pid, "protocol", sb.protocol())
+	for _, l := range sb.logs {
+		go l.run()
+	}
+	if !framed {
+		go func() { _ = sb.srv.Serve(ln) }()
+	}
+	go sb.waitExit()
 	return sb, nil
 }
 
+// protocol names the endpoint for logs.
+func (sb *sandbox) protocol() string {
+	if sb.ch != nil {
+		return "bootstrap"
+	}
+	return "runtime-api"
+}
+
+// waitExit records the process's exit and closes its endpoint. Output a
+// process left in its pipes is forwarded first; the pipes close a second
+// later when processes it started keep them open.
+func (sb *sandbox) waitExit() {
+	err := sb.cmd.Wait()
+	sb.drainLogs()
+	sb.mu.Lock()
+	sb.exitErr = err
+	sb.mu.Unlock()
+	close(sb.exited)
+	sb.closeEndpoint()
+	time.AfterFunc(time.Second, func() {
+		for _, l := range sb.logs {
+			l.close()
+		}
+	})
+	sb.log.Debug("lambda process exited", "pid", sb.cmd.Process.Pid, "err", err)
+}
+
+// closeEndpoint closes the Runtime API server or the protocol pipes.
+func (sb *sandbox) closeEndpoint() {
+	if sb.srv != nil {
+		_ = sb.srv.Close()
+	}
+	if sb.ch != nil {
+		sb.ch.close()
+	}
+}
+
+// drainLogs forwards the output the process has written so far.
+func (sb *sandbox) drainLogs() {
+	for _, l := range sb.logs {
+		l.drain()
+	}
+}
+
 // environment builds the process environment Lambda defines for a
-// function.
+// function, with AWS_LAMBDA_RUNTIME_API when api is not empty (the
+// bootstrap protocol has no Runtime API).
 func environment(cfg *Config, api string) []string {
 	env := []string{
-		"AWS_LAMBDA_RUNTIME_API=" + api,
 		"AWS_LAMBDA_FUNCTION_NAME=" + cfg.Name,
 		"AWS_LAMBDA_FUNCTION_VERSION=" + cfg.Version,
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=" + strconv.Itoa(cfg.MemoryMB),
@@ -110,6 +197,9 @@ func environment(cfg *Config, api string) []string {
 		"LAMBDA_TASK_ROOT=" + taskRoot(cfg.Dir),
 		"TZ=:UTC",
 		"LANG=en_US.UTF-8",
+	}
+	if api != "" {
+		env = append(env, "AWS_LAMBDA_RUNTIME_API="+api)
 	}
 	if cfg.Runtime != "" {
 		env = append(env, "AWS_EXECUTION_ENV=AWS_Lambda_"+cfg.Runtime)
@@ -148,72 +238,91 @@ func (sb *sandbox) kill() {
 // finished=false when ctx ended first; the invocation then continues and
 // finish must be called.
 func (sb *sandbox) run(ctx context.Context, inv *invocation, timeout time.Duration) (*Result, bool) {
+	if sb.ch != nil {
+		return sb.runFramed(ctx, inv)
+	}
+	inv.delivered, inv.done = make(chan struct{}), make(chan *Result, 1)
 	sb.next <- inv // capacity 1, one invocation at a time per process
 	return sb.await(ctx, inv, timeout)
 }
 
-// await waits for the outcome of a dispatched invocation, through the
-// init phase of a cold process.
-func (sb *sandbox) await(ctx context.Context, inv *invocation, timeout time.Duration) (*Result, bool) {
-	if !sb.initialized.Load() {
-		init := time.NewTimer(InitTimeout)
-		defer init.Stop()
-		select {
-		case <-inv.delivered:
-		case <-sb.exited:
-			return sb.exitResult(inv), true
-		case <-init.C:
-			sb.kill()
-			return errorResult(inv, "Runtime.InitTimeout", "Error: Init timed out after "+seconds(InitTimeout)), true
-		case <-ctx.Done():
-			return nil, false
-		}
+// dispatch makes inv the process's current invocation, its deadline
+// starting now.
+func (sb *sandbox) dispatch(inv *invocation) {
+	inv.deadline = time.Now().Add(sb.cfg.Timeout)
+	sb.mu.Lock()
+	sb.current = inv
+	sb.mu.Unlock()
+	sb.requestID.Store(&inv.opts.RequestID)
+}
+
+// take returns the current invocation if id names it, and clears it: only
+// the first response or error counts.
+func (sb *sandbox) take(id string) *invocation {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	inv := sb.current
+	if inv == nil || inv.opts.RequestID != id {
+		return nil
 	}
-	return sb.wait(ctx, inv, timeout)
+	sb.current = nil
+	return inv
+}
+
+// endInvocation forwards the output of the invocation that was just
+// answered before its request id is cleared.
+func (sb *sandbox) endInvocation() {
+	sb.drainLogs()
+	sb.requestID.Store(noRequest)
+}
+
+// initFailed records an init error payload the runtime reported.
+func (sb *sandbox) initFailed(payload []byte) {
+	sb.mu.Lock()
+	sb.initError = payload
+	sb.mu.Unlock()
+	sb.log.Error("lambda init error", "payload", string(payload))
+}
+
+// protocolError stops a process that broke the bootstrap protocol; its
+// invocation fails with err.
+func (sb *sandbox) protocolError(err error) {
+	sb.mu.Lock()
+	if sb.protocolErr == nil {
+		sb.protocolErr = err
+	}
+	sb.mu.Unlock()
+	sb.log.Error("lambda process stopped", "pid", sb.cmd.Process.Pid, "err", err)
+	sb.kill()
 }
 
 // finish waits for an invocation run gave up on.
 func (sb *sandbox) finish(inv *invocation, timeout time.Duration) {
+	if sb.ch != nil {
+		sb.runFramed(context.Background(), inv)
+		return
+	}
 	sb.await(context.Background(), inv, timeout)
 }
 
-// wait waits for the outcome of a warm process's invocation.
-func (sb *sandbox) wait(ctx context.Context, inv *invocation, timeout time.Duration) (*Result, bool) {
-	select {
-	case <-inv.delivered:
-	case <-sb.exited:
-		return sb.exitResult(inv), true
-	case <-ctx.Done():
-		return nil, false
-	}
-	timer := time.NewTimer(time.Until(inv.deadline))
-	defer timer.Stop()
-	select {
-	case res := <-inv.done:
-		return res, true
-	case <-sb.exited:
-		select {
-		case res := <-inv.done:
-			return res, true
-		default:
-		}
-		return sb.exitResult(inv), true
-	case <-timer.C:
-		sb.kill()
-		sb.log.Warn("lambda function timed out", "requestId", inv.opts.RequestID, "timeout", timeout)
-		return errorResult(inv, "Sandbox.Timedout", "Error: Task timed out after "+seconds(timeout)), true
-	case <-ctx.Done():
-		return nil, false
-	}
+// timedOut stops the process of an invocation past its deadline and
+// returns the invocation's outcome.
+func (sb *sandbox) timedOut(inv *invocation, timeout time.Duration) *Result {
+	sb.kill()
+	sb.log.Warn("lambda function timed out", "requestId", inv.opts.RequestID, "timeout", timeout)
+	return errorResult(inv, "Sandbox.Timedout", "Error: Task timed out after "+seconds(timeout))
 }
 
 // exitResult is the outcome of an invocation whose process exited.
 func (sb *sandbox) exitResult(inv *invocation) *Result {
 	sb.mu.Lock()
-	initError, exitErr := sb.initError, sb.exitErr
+	initError, exitErr, protocolErr := sb.initError, sb.exitErr, sb.protocolErr
 	sb.mu.Unlock()
 	if initError != nil {
 		return &Result{RequestID: inv.opts.RequestID, Payload: initError, FunctionError: "Unhandled"}
+	}
+	if protocolErr != nil {
+		return errorResult(inv, "Runtime.ExitError", "Error: Runtime exited with error: "+protocolErr.Error())
 	}
 	msg := "exit status 0"
 	var ee *exec.ExitError
