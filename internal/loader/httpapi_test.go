@@ -12,7 +12,7 @@ func TestLoadTerraformHTTPAPIs(t *testing.T) {
 		rest    bool
 		httpAPI string
 	}{
-		{"../source/terraform/testdata/httpapi", nil, false, "greetings-api"},
+		{"../../examples/terraform-httpapi", nil, false, "greetings-api"},
 		{"../source/terraform/testdata/httpapi_aws/main.tf", nil, false, "shop"},
 		{"../../examples/terraform", map[string]string{"shop": "x"}, true, ""},
 	}

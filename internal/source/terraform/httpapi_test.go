@@ -25,12 +25,15 @@ func onlyNotServed(t *testing.T, ws []model.Warning, at ...string) {
 	}
 }
 
+// httpAPIExample is seed 003's awscc example, as examples/ serves it.
+const httpAPIExample = "../../../examples/terraform-httpapi"
+
 func TestHTTPAPIAWSCC(t *testing.T) {
-	res, err := Load("testdata/httpapi", Options{})
+	res, err := Load(httpAPIExample, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	onlyNotServed(t, res.Warnings, `testdata/httpapi/main.tf:25: awscc_apigatewayv2_api.greetings: HTTP API "greetings-api"`)
+	onlyNotServed(t, res.Warnings, httpAPIExample+`/main.tf:25: awscc_apigatewayv2_api.greetings: HTTP API "greetings-api"`)
 	if res.API != nil || len(res.HTTPAPIs) != 1 {
 		t.Fatalf("rest api %v, http apis %v", res.API, res.HTTPAPIs)
 	}
@@ -98,7 +101,7 @@ func TestHTTPAPIAWSProvider(t *testing.T) {
 // TestHTTPAPIBroken breaks the awscc example one way at a time: each gives
 // one error, with its file, line and argument.
 func TestHTTPAPIBroken(t *testing.T) {
-	data, err := os.ReadFile("testdata/httpapi/main.tf")
+	data, err := os.ReadFile(httpAPIExample + "/main.tf")
 	if err != nil {
 		t.Fatal(err)
 	}

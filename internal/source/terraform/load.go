@@ -107,7 +107,6 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 	for _, n := range tfvars {
 		c.readTfvars(n, files[n])
 	}
-	res := &Result{}
 	if len(c.errs) == 0 {
 		c.resolveVars()
 		c.expandAll()
@@ -117,6 +116,14 @@ func Parse(dir string, files map[string][]byte, opts Options) (*Result, error) {
 			c.object(r, r.block.TypeRange)
 		}
 	}
+	return c.result()
+}
+
+// result builds what the configuration defines from its built resources,
+// unless there were errors: then the Result holds the warnings alone and
+// the error every problem, sorted.
+func (c *config) result() (*Result, error) {
+	res := &Result{}
 	if len(c.errs) == 0 {
 		res.API = c.buildAPI()
 		res.HTTPAPIs = c.httpAPIs()

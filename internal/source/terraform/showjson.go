@@ -105,20 +105,7 @@ func ParseShowJSON(name string, data []byte, opts Options) (*Result, error) {
 			c.object(r, r.block.TypeRange)
 		}
 	}
-	res := &Result{}
-	if len(c.errs) == 0 {
-		res.API = c.buildAPI()
-		res.HTTPAPIs = c.httpAPIs()
-		res.Functions = c.functions()
-	}
-	res.Warnings = c.warns
-	model.SortWarnings(res.Warnings)
-	if len(c.errs) > 0 {
-		errs := c.errs.Unique()
-		errs.Sort()
-		return &Result{Warnings: res.Warnings}, errs
-	}
-	return res, nil
+	return c.result()
 }
 
 // showJSON is one `terraform show -json` document being read.
