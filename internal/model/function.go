@@ -1,6 +1,11 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+)
 
 // Function is a Lambda function a definition declares with code on this
 // machine (CloudFormation AWS::Lambda::Function or SAM
@@ -23,4 +28,22 @@ type Function struct {
 	Timeout  time.Duration // 0: Lambda's default
 	// Loc is where the function is defined.
 	Loc Loc
+}
+
+// SetCommand sets Command from Runtime, Dir and Handler the way Lambda
+// starts each runtime: Dir/bootstrap for provided.*, Dir/Handler for
+// go1.x, nothing for nodejs* (Archway's bootstrap runs the handler). It
+// fails for a runtime Archway cannot run.
+func (f *Function) SetCommand() error {
+	switch rt := f.Runtime; {
+	case strings.HasPrefix(rt, "provided"):
+		f.Command = []string{filepath.Join(f.Dir, "bootstrap")}
+	case rt == "go1.x":
+		f.Command = []string{filepath.Join(f.Dir, f.Handler)}
+	case strings.HasPrefix(rt, "nodejs"):
+		f.Command = nil
+	default:
+		return fmt.Errorf("function %s: runtime %q is not run locally (provided.*, go1.x and nodejs* are)", f.Name, rt)
+	}
+	return nil
 }

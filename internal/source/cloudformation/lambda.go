@@ -86,16 +86,10 @@ func (t *template) function(r *resource, o obj) *model.Function {
 			f.Env = append(f.Env, e.Key+"="+e.Value)
 		}
 	}
-	switch rt := f.Runtime; {
-	case strings.HasPrefix(rt, "provided"):
-		f.Command = []string{filepath.Join(dir, "bootstrap")}
-	case rt == "go1.x":
-		f.Command = []string{filepath.Join(dir, f.Handler)}
-	case strings.HasPrefix(rt, "nodejs"):
-	default:
-		t.warn(r.props, "function %s: runtime %q is not run locally (provided.*, go1.x and nodejs* are)", r.id, rt)
+	f.Name, f.ARN, f.Region, f.Loc = name, arn, t.opts.Region, model.Loc{File: t.file, Line: r.v.line(), Path: r.v.path}
+	if err := f.SetCommand(); err != nil {
+		t.warn(r.props, "%s", err)
 		return nil
 	}
-	f.Name, f.ARN, f.Region, f.Loc = name, arn, t.opts.Region, model.Loc{File: t.file, Line: r.v.line(), Path: r.v.path}
 	return f
 }

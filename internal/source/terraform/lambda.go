@@ -44,14 +44,8 @@ func (c *config) functions() []*model.Function {
 				f.Env = append(f.Env, e.Key+"="+e.Value)
 			}
 		}
-		switch rt := f.Runtime; {
-		case strings.HasPrefix(rt, "provided"):
-			f.Command = []string{filepath.Join(dir, "bootstrap")}
-		case rt == "go1.x":
-			f.Command = []string{filepath.Join(dir, f.Handler)}
-		case strings.HasPrefix(rt, "nodejs"):
-		default:
-			c.warnAt(r.block.TypeRange, r.addr(), "function %s: runtime %q is not run locally (provided.*, go1.x and nodejs* are)", name, rt)
+		if err := f.SetCommand(); err != nil {
+			c.warnAt(r.block.TypeRange, r.addr(), "%s", err)
 			continue
 		}
 		out = append(out, f)
