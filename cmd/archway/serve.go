@@ -184,14 +184,7 @@ func serve(ctx context.Context, out, errOut io.Writer, f *serveFlags, files []st
 		invokers[plan.AWS] = awsInvoker(fnInvoker)
 	}
 	for i, d := range defs {
-		opts := pipeline.Options{Logger: log, Invokers: invokers}
-		if fnInvoker != nil {
-			// The AWS_PROXY event reports header names as the client
-			// wrote them.
-			ln := pipeline.NewHeaderListener(sites[i].Listener)
-			sites[i].Listener, opts.RawHeaders = ln, ln.Headers
-		}
-		sites[i].Handler = pipeline.New(d.plan, opts)
+		sites[i].Handler = pipeline.New(d.plan, pipeline.Options{Logger: log, Invokers: invokers})
 		printRoutes(out, d, baseURL(sites[i].Listener.Addr(), stage.Name))
 	}
 	fmt.Fprintln(out, "Press CTRL+C to quit")

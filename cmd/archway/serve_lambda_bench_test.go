@@ -4,8 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -18,6 +18,7 @@ import (
 	"archway/internal/lambdaevent"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
+	"archway/internal/server"
 	"archway/internal/source/openapi"
 )
 
@@ -89,14 +90,15 @@ func BenchmarkLambdaProxyGateway(b *testing.B) {
 	}
 	opts := pipeline.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Invokers: map[plan.IntegrationType]integration.Invoker{plan.AWSProxy: inv}}
-	srv := httptest.NewUnstartedServer(nil)
-	ln := pipeline.NewHeaderListener(srv.Listener)
-	srv.Listener, opts.RawHeaders = ln, ln.Headers
-	srv.Config.Handler = pipeline.New(p, opts)
-	srv.Start()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := &server.HTTP1{Handler: pipeline.New(p, opts)}
+	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
-	client := srv.Client()
-	url := srv.URL + "/dev/hello/Ada"
+	client := &http.Client{}
+	url := "http://" + ln.Addr().String() + "/dev/hello/Ada"
 	var ds []time.Duration
 	b.ReportAllocs()
 	for b.Loop() {

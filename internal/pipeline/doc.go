@@ -15,8 +15,8 @@
 //     mapping, $context.requestOverride, URI expansion, the headers an HTTP
 //     or HTTP_PROXY backend gets (backend_headers.go);
 //   - for AWS_PROXY (lambda_proxy.go), the payload 1.0 event instead,
-//     with the client's header names as written when the server records
-//     them (HeaderListener), and the function's proxy response validated
+//     with the client's header names as written when server.HTTP1 read
+//     the request, and the function's proxy response validated
 //     (502 when malformed or failed) and written as it says;
 //   - the integration itself, behind integration.Invoker; an HTTP_PROXY
 //     request body nothing reads is streamed to the backend, and the

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"archway/internal/jsonvalue"
-	"archway/internal/lambdaevent"
 	"archway/internal/plan"
 	"archway/internal/router"
 	"archway/internal/vtl/apigw"
@@ -33,10 +32,6 @@ type exchange struct {
 	params   router.Params
 
 	body []byte
-
-	// rawHeaders are the request's header lines as the client wrote
-	// them; nil when the server does not record them.
-	rawHeaders []lambdaevent.Header
 
 	// trace is the X-Amzn-Trace-Id sent back with integration responses
 	// of every type but MOCK; "" for MOCK.

@@ -12,7 +12,6 @@ import (
 
 	"archway/internal/integration"
 	"archway/internal/integration/mock"
-	"archway/internal/lambdaevent"
 	"archway/internal/plan"
 	"archway/internal/vtl/apigw"
 )
@@ -31,11 +30,6 @@ type Options struct {
 	// cause (a failed template, an unreachable backend); slog.Default()
 	// when nil. Clients never see the cause.
 	Logger *slog.Logger
-	// RawHeaders, when set, returns a request's header lines as the client
-	// wrote them (names in their casing, in order; nil when unknown), for
-	// the AWS_PROXY event, which reports names as sent (HeaderListener
-	// records them). Without it the event has Go's canonical names.
-	RawHeaders func(r *http.Request) []lambdaevent.Header
 }
 
 // Handler serves the current plan. It is safe for concurrent use.
@@ -45,8 +39,6 @@ type Handler struct {
 	engine   *apigw.Engine
 	now      func() time.Time
 	log      *slog.Logger
-	// rawHeaders is Options.RawHeaders.
-	rawHeaders func(r *http.Request) []lambdaevent.Header
 }
 
 var _ http.Handler = (*Handler)(nil)
@@ -54,11 +46,10 @@ var _ http.Handler = (*Handler)(nil)
 // New returns a Handler serving p, which must not be nil.
 func New(p *plan.Plan, opts Options) *Handler {
 	h := &Handler{
-		invokers:   map[plan.IntegrationType]integration.Invoker{plan.Mock: mock.Invoker{}},
-		engine:     apigw.NewEngine(),
-		now:        opts.Now,
-		log:        opts.Logger,
-		rawHeaders: opts.RawHeaders,
+		invokers: map[plan.IntegrationType]integration.Invoker{plan.Mock: mock.Invoker{}},
+		engine:   apigw.NewEngine(),
+		now:      opts.Now,
+		log:      opts.Logger,
 	}
 	for t, inv := range opts.Invokers {
 		h.invokers[t] = inv
@@ -88,11 +79,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p, canary = c.Plan, true
 	}
 	x := newExchange(h, p, w, r, canary)
-	if h.rawHeaders != nil {
-		// Claimed for every request, so that the recorder never holds
-		// the header block of an earlier request on the connection.
-		x.rawHeaders = h.rawHeaders(r)
-	}
 	if err := x.serve(); err != nil {
 		var ge *GatewayError
 		if !errors.As(err, &ge) {

@@ -8,6 +8,7 @@ import (
 
 	"archway/internal/integration"
 	"archway/internal/lambdaevent"
+	"archway/internal/server"
 )
 
 // badLambdaOutput is API Gateway's answer to an AWS_PROXY function that
@@ -64,13 +65,35 @@ func (x *exchange) proxyEvent() []byte {
 	return lambdaevent.AppendProxyEvent(make([]byte, 0, 1024+len(x.body)*4/3), &ev)
 }
 
+// passedToEvent reports whether a client header goes into the proxy event
+// as sent: not those the gateway replaces with its own values (Host,
+// X-Amzn-Trace-Id, X-Forwarded-Port/Proto) or extends (X-Forwarded-For).
+func passedToEvent(name string) bool {
+	for _, own := range [...]string{"Host", "X-Amzn-Trace-Id", "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-For"} {
+		if strings.EqualFold(name, own) {
+			return false
+		}
+	}
+	return true
+}
+
 // eventHeaders returns the header lines of the proxy event: the client's
-// (as written, when the server recorded them; else Go's canonical names,
-// sorted), Host, then the headers API Gateway adds: X-Amzn-Trace-Id and
-// X-Forwarded-For/Port/Proto. The encoder drops those AWS hides.
+// (as written when server.HTTP1 read the request; else Go's canonical
+// names, sorted), Host, then the headers API Gateway adds: X-Amzn-Trace-Id
+// and X-Forwarded-For/Port/Proto. The encoder drops those AWS hides.
 func (x *exchange) eventHeaders() []lambdaevent.Header {
-	hs := x.rawHeaders
-	if hs == nil {
+	fields := server.HeaderFields(x.r)
+	out := make([]lambdaevent.Header, 0, max(len(fields), len(x.r.Header))+5)
+	if x.r.Host != "" {
+		out = append(out, lambdaevent.Header{Name: "Host", Value: x.r.Host})
+	}
+	if fields != nil {
+		for _, f := range fields {
+			if passedToEvent(f.Name) {
+				out = append(out, lambdaevent.Header{Name: f.Name, Value: f.Value})
+			}
+		}
+	} else {
 		names := make([]string, 0, len(x.r.Header))
 		for name := range x.r.Header {
 			names = append(names, name)
@@ -78,23 +101,11 @@ func (x *exchange) eventHeaders() []lambdaevent.Header {
 		sort.Strings(names)
 		for _, name := range names {
 			for _, v := range x.r.Header[name] {
-				hs = append(hs, lambdaevent.Header{Name: name, Value: v})
+				if passedToEvent(name) {
+					out = append(out, lambdaevent.Header{Name: name, Value: v})
+				}
 			}
 		}
-	}
-	out := make([]lambdaevent.Header, 0, len(hs)+5)
-	if x.r.Host != "" {
-		out = append(out, lambdaevent.Header{Name: "Host", Value: x.r.Host})
-	}
-	for _, h := range hs {
-		switch {
-		case strings.EqualFold(h.Name, "Host"), strings.EqualFold(h.Name, "X-Amzn-Trace-Id"),
-			strings.EqualFold(h.Name, "X-Forwarded-Port"), strings.EqualFold(h.Name, "X-Forwarded-Proto"):
-			continue // replaced by the gateway's own values below
-		case strings.EqualFold(h.Name, "X-Forwarded-For"):
-			continue // extended below
-		}
-		out = append(out, h)
 	}
 	forwarded, port, proto := x.forwarded()
 	return append(out,

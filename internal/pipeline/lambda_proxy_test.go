@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -17,6 +16,7 @@ import (
 	"archway/internal/integration"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
+	"archway/internal/server"
 )
 
 const proxyDoc = `
@@ -172,7 +172,7 @@ func TestLambdaProxyEvent(t *testing.T) {
 					t.Errorf("query %v, body %v, base64 %v", ev.Query, ev.Body, ev.IsBase64Encoded)
 				}
 			}},
-		{"canonical names without a recorder", false,
+		{"canonical names from net/http's server", false,
 			"GET /dev/x HTTP/1.1\r\nHost: api.example\r\ntEsT-HEADeR: v\r\nX-Forwarded-For: 10.0.0.1\r\n\r\n",
 			func(t *testing.T, ev *proxyEvent) {
 				if ev.Headers["Test-Header"] != "v" || ev.Body != nil || ev.Query != nil {
@@ -195,15 +195,16 @@ func TestLambdaProxyEvent(t *testing.T) {
 				Invokers: map[plan.IntegrationType]integration.Invoker{plan.AWSProxy: fn},
 				Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
-			srv := httptest.NewUnstartedServer(nil)
+			handler := pipeline.New(compilePlan(t, proxyDoc, "fn=greeter"), opts)
+			var addr string
 			if tc.rawHeaders {
-				ln := pipeline.NewHeaderListener(srv.Listener)
-				srv.Listener, opts.RawHeaders = ln, ln.Headers
+				addr = serveHTTP1(t, handler)
+			} else {
+				srv := httptest.NewServer(handler)
+				defer srv.Close()
+				addr = srv.Listener.Addr().String()
 			}
-			srv.Config.Handler = pipeline.New(compilePlan(t, proxyDoc, "fn=greeter"), opts)
-			srv.Start()
-			defer srv.Close()
-			if status := rawRequest(t, srv.Listener.Addr().String(), tc.request); status != 200 {
+			if status := rawRequest(t, addr, tc.request); status != 200 {
 				t.Fatalf("status %d", status)
 			}
 			var ev proxyEvent
@@ -215,45 +216,16 @@ func TestLambdaProxyEvent(t *testing.T) {
 	}
 }
 
-func TestHeaderListenerKeepAlive(t *testing.T) {
-	var got []string
-	var mu sync.Mutex
-	srv := httptest.NewUnstartedServer(nil)
-	ln := pipeline.NewHeaderListener(srv.Listener)
-	srv.Listener = ln
-	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		mu.Lock()
-		defer mu.Unlock()
-		var names []string
-		for _, h := range ln.Headers(r) {
-			names = append(names, h.Name+"="+h.Value)
-		}
-		got = append(got, strings.Join(names, ","))
-	})
-	srv.Start()
-	defer srv.Close()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+// serveHTTP1 serves handler with server.HTTP1 on a loopback port until
+// the test ends and returns the address.
+func serveHTTP1(t *testing.T, handler http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	br := bufio.NewReader(conn)
-	for i, req := range []string{
-		"POST /a HTTP/1.1\r\nHost: h\r\nx-ONE: 1\r\nContent-Length: 25\r\n\r\nGET /b HTTP/1.1\r\nx: y\r\n\r\n",
-		"GET /b HTTP/1.1\r\nHost: h\r\nX-two: 2\r\nX-two: 3\r\n\r\n",
-	} {
-		if _, err := io.WriteString(conn, req); err != nil {
-			t.Fatal(err)
-		}
-		resp, err := http.ReadResponse(br, nil)
-		if err != nil {
-			t.Fatalf("request %d: %v", i, err)
-		}
-		resp.Body.Close()
-	}
-	want := []string{"Host=h,x-ONE=1,Content-Length=25", "Host=h,X-two=2,X-two=3"}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	srv := &server.HTTP1{Handler: handler}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return ln.Addr().String()
 }

@@ -17,9 +17,8 @@ import (
 const DefaultShutdownTimeout = 30 * time.Second
 
 // MaxHeaderBytes is API Gateway's limit on the request line plus headers
-// (10,240 bytes). net/http reads up to 4,096 bytes more before refusing a
-// request with 431; AWS's exact answer to an oversized header has not been
-// recorded.
+// (10,240 bytes); HTTP1 refuses a larger request head with 431. AWS's
+// exact answer to an oversized header has not been recorded.
 const MaxHeaderBytes = 10240
 
 // readHeaderTimeout bounds how long a client may take to send the request
@@ -41,7 +40,7 @@ type Options struct {
 	// ShutdownTimeout bounds the wait for requests in flight once the
 	// context is done; DefaultShutdownTimeout when zero.
 	ShutdownTimeout time.Duration
-	// Logger receives the lifecycle messages and net/http's connection
+	// Logger receives the lifecycle messages and handler panics and accept
 	// errors; slog.Default() when nil.
 	Logger *slog.Logger
 }
@@ -59,16 +58,10 @@ func Serve(ctx context.Context, opts Options, sites ...Site) error {
 	if timeout <= 0 {
 		timeout = DefaultShutdownTimeout
 	}
-	servers := make([]*http.Server, len(sites))
+	servers := make([]*HTTP1, len(sites))
 	done := make(chan error, len(sites))
 	for i, s := range sites {
-		srv := &http.Server{
-			Handler:           s.Handler,
-			MaxHeaderBytes:    MaxHeaderBytes,
-			ReadHeaderTimeout: readHeaderTimeout,
-			IdleTimeout:       idleTimeout,
-			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		}
+		srv := &HTTP1{Handler: s.Handler, Logger: log}
 		servers[i] = srv
 		addr := s.Listener.Addr().String()
 		log.Info("listening", "addr", addr)
@@ -101,7 +94,7 @@ func Serve(ctx context.Context, opts Options, sites ...Site) error {
 
 // shutdown stops every server, waiting at most timeout for the requests in
 // flight, and closes the connections of those that did not finish in time.
-func shutdown(sites []Site, servers []*http.Server, timeout time.Duration, log *slog.Logger) error {
+func shutdown(sites []Site, servers []*HTTP1, timeout time.Duration, log *slog.Logger) error {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	errc := make(chan error, len(servers))

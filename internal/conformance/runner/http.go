@@ -10,7 +10,6 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"archway/internal/model"
 	"archway/internal/pipeline"
 	"archway/internal/plan"
+	"archway/internal/server"
 	"archway/internal/source/openapi"
 )
 
@@ -70,13 +70,14 @@ func runHTTP(v *conformance.Vector) ([]string, error) {
 	if fn != nil {
 		invokers[plan.AWS], invokers[plan.AWSProxy] = fn, fn
 	}
-	srv := httptest.NewUnstartedServer(nil)
-	ln := pipeline.NewHeaderListener(srv.Listener)
-	srv.Listener = ln
-	srv.Config.Handler = pipeline.New(p, pipeline.Options{Logger: quiet, Invokers: invokers, RawHeaders: ln.Headers})
-	srv.Start()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	srv := &server.HTTP1{Handler: pipeline.New(p, pipeline.Options{Logger: quiet, Invokers: invokers}), Logger: quiet}
+	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
-	addr := srv.Listener.Addr().String()
+	addr := ln.Addr().String()
 	// Host-based addressing (FORMAT.md 4.4): the Host header names the API
 	// as execute-api's does, so that $context.domainName, domainPrefix and
 	// the proxy event's Host agree as they did on AWS.
