@@ -69,10 +69,15 @@ func (x *exchange) proxyEvent() []byte {
 // as sent: not those the gateway replaces with its own values (Host,
 // X-Amzn-Trace-Id, X-Forwarded-Port/Proto) or extends (X-Forwarded-For).
 func passedToEvent(name string) bool {
-	for _, own := range [...]string{"Host", "X-Amzn-Trace-Id", "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-For"} {
-		if strings.EqualFold(name, own) {
-			return false
-		}
+	switch len(name) {
+	case len("Host"):
+		return !strings.EqualFold(name, "Host")
+	case len("X-Amzn-Trace-Id"): // = len("X-Forwarded-For")
+		return !strings.EqualFold(name, "X-Amzn-Trace-Id") && !strings.EqualFold(name, "X-Forwarded-For")
+	case len("X-Forwarded-Port"):
+		return !strings.EqualFold(name, "X-Forwarded-Port")
+	case len("X-Forwarded-Proto"):
+		return !strings.EqualFold(name, "X-Forwarded-Proto")
 	}
 	return true
 }

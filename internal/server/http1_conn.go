@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync/atomic"
 	"time"
+
+	"archway/internal/rawio"
 )
 
 // Connection states, for Shutdown: only an idle connection (waiting for
@@ -34,8 +36,10 @@ type connKey struct{}
 // served and the response being built, all reused from one request to
 // the next.
 type conn struct {
-	s      *HTTP1
-	nc     net.Conn
+	s  *HTTP1
+	nc net.Conn
+	// sock reads and writes nc: with raw system calls when it is TCP.
+	sock   io.ReadWriter
 	remote string
 	// base is an empty request carrying the connection's context; each
 	// request starts as a copy of it.
@@ -56,7 +60,10 @@ type conn struct {
 
 // newConn wraps an accepted connection.
 func newConn(s *HTTP1, nc net.Conn) *conn {
-	c := &conn{s: s, nc: nc, remote: nc.RemoteAddr().String(), buf: make([]byte, initialReadBuffer)}
+	c := &conn{s: s, nc: nc, sock: nc, remote: nc.RemoteAddr().String(), buf: make([]byte, initialReadBuffer)}
+	if rw := rawio.New(nc); rw != nil {
+		c.sock = rw
+	}
 	ctx := context.WithValue(s.ctx, http.LocalAddrContextKey, nc.LocalAddr())
 	c.base = new(http.Request).WithContext(context.WithValue(ctx, connKey{}, c))
 	c.body.c = c
@@ -189,7 +196,7 @@ func (c *conn) fill() error {
 			c.buf = grown
 		}
 	}
-	n, err := c.nc.Read(c.buf[c.w:])
+	n, err := c.sock.Read(c.buf[c.w:])
 	c.w += n
 	if n > 0 {
 		return nil

@@ -3,10 +3,13 @@ package httpbackend
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"syscall"
 	"time"
+
+	"archway/internal/rawio"
 )
 
 // maxHeaderBytes bounds a response's status line and headers, as
@@ -21,6 +24,9 @@ var errHeaderTooLarge = fmt.Errorf("response headers exceed %d bytes", maxHeader
 // time and kept between requests while both sides allow it.
 type persistConn struct {
 	conn net.Conn
+	// io reads and writes conn: with raw system calls (rawio) when conn
+	// is plain TCP.
+	io io.ReadWriter
 	// raw is the socket under conn, checked for an end or unexpected
 	// bytes before an idle connection is reused; nil when conn has none.
 	raw syscall.RawConn
@@ -43,8 +49,11 @@ type persistConn struct {
 // newPersistConn wraps a connection the dialer made; plain is the TCP
 // connection under a TLS one (conn itself when not TLS).
 func newPersistConn(conn, plain net.Conn) *persistConn {
-	pc := &persistConn{conn: conn, tls: conn != plain}
+	pc := &persistConn{conn: conn, io: conn, tls: conn != plain}
 	pc.interruptFunc = pc.interrupt
+	if rw := rawio.New(conn); rw != nil && !pc.tls {
+		pc.io = rw
+	}
 	if sc, ok := plain.(syscall.Conn); ok {
 		pc.raw, _ = sc.SyscallConn()
 	}
@@ -60,7 +69,7 @@ func (pc *persistConn) Read(b []byte) (int, error) {
 	if int64(len(b)) > pc.limit {
 		b = b[:pc.limit]
 	}
-	n, err := pc.conn.Read(b)
+	n, err := pc.io.Read(b)
 	pc.read += int64(n)
 	pc.limit -= int64(n)
 	return n, err
@@ -69,7 +78,7 @@ func (pc *persistConn) Read(b []byte) (int, error) {
 // Write writes to the connection for the request writer, counting the
 // bytes.
 func (pc *persistConn) Write(b []byte) (int, error) {
-	n, err := pc.conn.Write(b)
+	n, err := pc.io.Write(b)
 	pc.written += int64(n)
 	if err != nil {
 		pc.writeFailed = true

@@ -5,9 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"time"
+
+	"archway/internal/rawio"
 )
 
 // channel is the host end of the bootstrap protocol (frame.go) with one
@@ -15,8 +18,11 @@ import (
 // writes it and reads the answer itself: no other goroutine reads, so the
 // answer wakes the invocation directly.
 type channel struct {
-	in     *os.File // invocations to the process (write end)
-	out    *os.File // frames from the process (read end)
+	in  *os.File // invocations to the process (write end)
+	out *os.File // frames from the process (read end)
+	// inw writes to in, with raw system calls (rawio) when it can; the
+	// frame reader reads out likewise.
+	inw    io.Writer
 	frames frameReader
 	// buf holds the invocation being written (one at a time).
 	buf []byte
@@ -49,8 +55,15 @@ func newChannel() (*channel, [2]*os.File, error) {
 		inW.Close()
 		return nil, child, fmt.Errorf("bootstrap pipe: %w", err)
 	}
-	ch := &channel{in: inW, out: outR, frames: frameReader{r: bufio.NewReaderSize(outR, 64*1024)},
-		initDeadline: time.Now().Add(InitTimeout)}
+	ch := &channel{in: inW, out: outR, inw: inW, initDeadline: time.Now().Add(InitTimeout)}
+	var outr io.Reader = outR
+	if rw := rawio.New(outR); rw != nil {
+		outr = rw
+	}
+	if rw := rawio.New(inW); rw != nil {
+		ch.inw = rw
+	}
+	ch.frames = frameReader{r: bufio.NewReaderSize(outr, 64*1024)}
 	child[0], child[1] = inR, outW
 	return ch, child, nil
 }
@@ -163,11 +176,11 @@ func (sb *sandbox) deliverFrame(inv *invocation) *Result {
 	var err error
 	if len(inv.payload) <= inlineEvent {
 		ch.buf = append(ch.buf, inv.payload...)
-		_, err = ch.in.Write(ch.buf)
+		_, err = ch.inw.Write(ch.buf)
 	} else {
 		_ = ch.in.SetWriteDeadline(inv.deadline)
-		if _, err = ch.in.Write(ch.buf); err == nil {
-			_, err = ch.in.Write(inv.payload)
+		if _, err = ch.inw.Write(ch.buf); err == nil {
+			_, err = ch.inw.Write(inv.payload)
 		}
 		_ = ch.in.SetWriteDeadline(time.Time{})
 	}

@@ -2,10 +2,11 @@ package runtime
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"sync"
 	"syscall"
+
+	"archway/internal/rawio"
 )
 
 // logPipe forwards one output stream of a process (the read end of its
@@ -78,20 +79,16 @@ func (l *logPipe) read(fd int) (eof, again bool) {
 	if l.chunk == nil {
 		l.chunk = make([]byte, 16*1024)
 	}
-	for {
-		n, err := syscall.Read(fd, l.chunk)
-		switch {
-		case errors.Is(err, syscall.EINTR):
-			continue
-		case errors.Is(err, syscall.EAGAIN):
-			return false, true
-		case err != nil || n <= 0:
-			l.flushPartial()
-			return true, false
-		}
-		l.write(l.chunk[:n])
-		return false, false
+	n, errno := rawio.Read(uintptr(fd), l.chunk)
+	switch {
+	case errno == syscall.EAGAIN:
+		return false, true
+	case errno != 0 || n <= 0:
+		l.flushPartial()
+		return true, false
 	}
+	l.write(l.chunk[:n])
+	return false, false
 }
 
 // drain forwards what the process has written so far, up to its last
