@@ -56,7 +56,7 @@ func (b *body) Read(p []byte) (int, error) {
 	}
 	if b.expect {
 		b.expect = false
-		if _, err := io.WriteString(b.c.nc, "HTTP/1.1 100 Continue\r\n\r\n"); err != nil {
+		if _, err := io.WriteString(b.c.sock, "HTTP/1.1 100 Continue\r\n\r\n"); err != nil {
 			b.err = err
 			return 0, err
 		}
@@ -148,7 +148,7 @@ func (b *body) finish() bool {
 func (c *conn) readBody(p []byte) (int, error) {
 	if c.r == c.w {
 		if len(p) >= len(c.buf) {
-			return c.nc.Read(p)
+			return c.sock.Read(p)
 		}
 		if err := c.fill(); err != nil {
 			return 0, err

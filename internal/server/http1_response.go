@@ -167,10 +167,10 @@ func (c *conn) writeResponse(head, keep, http10 bool) int {
 	var err error
 	switch {
 	case head || !withBody || len(w.body) == 0:
-		_, err = c.nc.Write(out)
+		_, err = c.sock.Write(out)
 	case len(w.body) <= maxKeptBuffer:
 		out = append(out, w.body...)
-		_, err = c.nc.Write(out)
+		_, err = c.sock.Write(out)
 	default:
 		bufs := net.Buffers{out, w.body}
 		_, err = bufs.WriteTo(c.nc)
@@ -223,7 +223,7 @@ func (c *conn) writeError(status int) int {
 	out = strconv.AppendInt(out, int64(len(text)), 10)
 	out = append(out, "\r\n\r\n"...)
 	out = append(out, text...)
-	if _, err := c.nc.Write(out); err != nil {
+	if _, err := c.sock.Write(out); err != nil {
 		return closeNow
 	}
 	return closeAfterAnswer
