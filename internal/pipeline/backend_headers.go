@@ -42,8 +42,15 @@ var proxyDroppedHeaders = map[string]bool{
 func (x *exchange) backendHeaders() http.Header {
 	userAgent := "AmazonAPIGateway_" + x.plan.APIID
 	var h http.Header
+	// The values the gateway adds share one backing array, each a
+	// one-element slice of it.
+	vals := make([]string, 0, 6)
+	add := func(name, v string) {
+		vals = append(vals, v)
+		h[name] = vals[len(vals)-1 : len(vals) : len(vals)]
+	}
 	if x.integ.Type == plan.HTTPProxy {
-		h = make(http.Header, len(x.r.Header)+2)
+		h = make(http.Header, len(x.r.Header)+6)
 		hop := connectionTokens(x.r.Header)
 		for name, values := range x.r.Header {
 			if !proxyDroppedHeaders[name] && !hop[name] {
@@ -53,21 +60,20 @@ func (x *exchange) backendHeaders() http.Header {
 		if _, ok := h["User-Agent"]; !ok {
 			// AWS silent: a client without User-Agent gets the one
 			// API Gateway's HTTP client uses.
-			h["User-Agent"] = []string{userAgent}
+			add("User-Agent", userAgent)
 		}
 		forwardedFor, port, proto := x.forwarded()
-		h["X-Forwarded-For"] = []string{forwardedFor}
-		h["X-Forwarded-Port"] = []string{port}
-		h["X-Forwarded-Proto"] = []string{proto}
+		add("X-Forwarded-For", forwardedFor)
+		add("X-Forwarded-Port", port)
+		add("X-Forwarded-Proto", proto)
 	} else {
-		h = http.Header{
-			"Accept":       {defaultContentType},
-			"User-Agent":   {userAgent},
-			"Content-Type": {x.payloadContentType()},
-		}
+		h = make(http.Header, 5)
+		add("Accept", defaultContentType)
+		add("User-Agent", userAgent)
+		add("Content-Type", x.payloadContentType())
 	}
-	h["X-Amzn-Apigateway-Api-Id"] = []string{x.plan.APIID}
-	h["X-Amzn-Trace-Id"] = []string{x.trace}
+	add("X-Amzn-Apigateway-Api-Id", x.plan.APIID)
+	add("X-Amzn-Trace-Id", x.trace)
 	return h
 }
 

@@ -36,16 +36,31 @@ func remapHeaders(h http.Header) http.Header {
 		return http.Header{}
 	}
 	for name, values := range h {
-		// Names added below are never renamed again: no
-		// x-amzn-Remapped-* name is in either set.
 		c := textproto.CanonicalMIMEHeaderKey(name)
 		switch {
 		case droppedHeaders[c]:
 			delete(h, name)
 		case remappedHeaders[c]:
 			delete(h, name)
-			h[remapPrefix+name] = append(h[remapPrefix+name], values...)
+			to, ok := remappedNames[name]
+			if !ok {
+				to = remapPrefix + name
+			}
+			if prev, ok := h[to]; ok {
+				values = append(prev, values...)
+			}
+			h[to] = values
 		}
 	}
 	return h
 }
+
+// remappedNames holds the remapped names of the canonical forms of
+// remappedHeaders, made once.
+var remappedNames = func() map[string]string {
+	m := make(map[string]string, len(remappedHeaders))
+	for name := range remappedHeaders {
+		m[name] = remapPrefix + name
+	}
+	return m
+}()
