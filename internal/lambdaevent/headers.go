@@ -23,67 +23,100 @@ var canonical = [...]string{
 	"X-Forwarded-For", "X-Forwarded-Port", "X-Forwarded-Proto",
 }
 
-// Visible reports whether API Gateway passes a request header with this
-// name to integrations (proxy events and $input.params alike).
-func Visible(name string) bool {
-	for _, h := range hidden {
-		if strings.EqualFold(h, name) {
-			return false
-		}
+// byLength indexes a list of header names by their length, so that a
+// lookup compares a name only with those it could equal.
+type byLength [24][]string
+
+// index builds the byLength of names.
+func index(names []string) (t byLength) {
+	for _, n := range names {
+		t[len(n)] = append(t[len(n)], n)
 	}
-	return true
+	return t
 }
 
-// CanonicalName returns the casing under which the proxy event reports a
-// request header.
-func CanonicalName(name string) string {
-	for _, h := range canonical {
+// find returns the name of t that equals name in any case.
+func (t *byLength) find(name string) (string, bool) {
+	if len(name) >= len(t) {
+		return "", false
+	}
+	for _, h := range t[len(name)] {
 		if strings.EqualFold(h, name) {
-			return h
+			return h, true
 		}
+	}
+	return "", false
+}
+
+var (
+	hiddenIndex    = index(hidden[:])
+	canonicalIndex = index(canonical[:])
+)
+
+// visible reports whether API Gateway passes a request header with this
+// name to integrations.
+func visible(name string) bool {
+	_, hide := hiddenIndex.find(name)
+	return !hide
+}
+
+// canonicalName returns the casing under which the proxy event reports a
+// request header.
+func canonicalName(name string) string {
+	if h, ok := canonicalIndex.find(name); ok {
+		return h
 	}
 	return name
 }
+
+// sameName reports whether two header names are equal in any case.
+func sameName(a, b string) bool {
+	return len(a) == len(b) && strings.EqualFold(a, b)
+}
+
+// maxGroups is how many distinct header names appendHeaders groups
+// without allocating.
+const maxGroups = 32
 
 // appendHeaders writes the headers and multiValueHeaders members. Names
 // are grouped case-insensitively in order of first appearance; headers
 // takes the last value, multiValueHeaders every value.
 func appendHeaders(dst []byte, hs []Header) []byte {
-	var firstBuf [32]int
-	first := firstBuf[:0] // index into hs of each distinct visible name
+	var firstBuf, lastBuf [maxGroups]int
+	var nameBuf [maxGroups]string
+	// first and last index hs at the first and last header of each
+	// distinct visible name; names are their event names.
+	first, last, names := firstBuf[:0], lastBuf[:0], nameBuf[:0]
 	for i := range hs {
-		if !Visible(hs[i].Name) {
+		if !visible(hs[i].Name) {
 			continue
 		}
-		seen := false
-		for _, j := range first {
-			if strings.EqualFold(hs[j].Name, hs[i].Name) {
-				seen = true
+		g := -1
+		for gi, j := range first {
+			if sameName(hs[j].Name, hs[i].Name) {
+				g = gi
 				break
 			}
 		}
-		if !seen {
-			first = append(first, i)
+		if g >= 0 {
+			last[g] = i
+			continue
 		}
+		first, last = append(first, i), append(last, i)
+		names = append(names, canonicalName(hs[i].Name))
 	}
 	dst = append(dst, `,"headers":`...)
 	if len(first) == 0 {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '{')
-		for n, i := range first {
-			if n > 0 {
+		for g := range first {
+			if g > 0 {
 				dst = append(dst, ',')
 			}
-			dst = appendString(dst, CanonicalName(hs[i].Name))
+			dst = appendString(dst, names[g])
 			dst = append(dst, ':')
-			last := i
-			for k := i + 1; k < len(hs); k++ {
-				if strings.EqualFold(hs[k].Name, hs[i].Name) {
-					last = k
-				}
-			}
-			dst = appendString(dst, hs[last].Value)
+			dst = appendString(dst, hs[last[g]].Value)
 		}
 		dst = append(dst, '}')
 	}
@@ -92,14 +125,14 @@ func appendHeaders(dst []byte, hs []Header) []byte {
 		return append(dst, "null"...)
 	}
 	dst = append(dst, '{')
-	for n, i := range first {
-		if n > 0 {
+	for g, i := range first {
+		if g > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendString(dst, CanonicalName(hs[i].Name))
+		dst = appendString(dst, names[g])
 		dst = append(dst, ":["...)
-		for k := i; k < len(hs); k++ {
-			if k > i && !strings.EqualFold(hs[k].Name, hs[i].Name) {
+		for k := i; k <= last[g]; k++ {
+			if k > i && !sameName(hs[k].Name, hs[i].Name) {
 				continue
 			}
 			if k > i {

@@ -38,7 +38,7 @@ type ProxyRequest struct {
 	// Headers are the request headers in order: the client's lines plus
 	// those the gateway adds (Host, X-Amzn-Trace-Id, X-Forwarded-For/Port/
 	// Proto). Headers AWS hides from integrations are dropped by the
-	// encoder (see Visible).
+	// encoder (see visible).
 	Headers []Header
 	// RawQuery is the query string as received, without "?".
 	RawQuery string
