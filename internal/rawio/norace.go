@@ -1,0 +1,6 @@
+//go:build !race
+
+package rawio
+
+// raceEnabled: built without the race detector (race.go).
+const raceEnabled = false
