@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"archway/internal/deadline"
 	"archway/internal/integration"
 	"archway/internal/integration/mock"
 	"archway/internal/plan"
@@ -39,6 +40,9 @@ type Handler struct {
 	engine   *apigw.Engine
 	now      func() time.Time
 	log      *slog.Logger
+	// timers runs the integration timeouts (deadline explains why not
+	// context.WithTimeout).
+	timers deadline.Timers
 }
 
 var _ http.Handler = (*Handler)(nil)
@@ -115,9 +119,9 @@ func (x *exchange) serve() error {
 	}
 	ctx := x.r.Context()
 	if x.integ.Type != plan.Mock { // a MOCK answers at once: no timer needed
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, x.integ.Timeout)
-		defer cancel()
+		tctx, release := x.h.timers.WithTimeout(ctx, x.integ.Timeout)
+		defer release()
+		ctx = tctx
 	}
 	resp, err := inv.Invoke(ctx, ireq)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"archway/internal/deadline"
 	"archway/internal/rawio"
 )
 
@@ -28,12 +29,20 @@ type channel struct {
 	buf []byte
 	// initDeadline ends the init phase (process start to its 'N' frame).
 	initDeadline time.Time
+	// timers runs the deadlines of reads (deadline explains why not the
+	// pipe's own read deadline).
+	timers *deadline.Timers
 
-	// mu and read guard the cancellation of a read: the wait for a frame
-	// numbered read may be cut short (its deadline moved to now) only
-	// while read has not changed.
-	mu   sync.Mutex
-	read uint64
+	// mu guards the cutting short of reads (the pipe's read deadline
+	// moved to now): a cut aims at the read numbered read, and does
+	// nothing once read has changed. cutByCtx and cutByDeadline say who
+	// cut the current read; waited, that its wait for a frame is over
+	// (the context may no longer cut it).
+	mu            sync.Mutex
+	read          uint64
+	cutByCtx      bool
+	cutByDeadline bool
+	waited        bool
 }
 
 // inlineEvent is the largest event copied behind its frame header to go
@@ -43,7 +52,7 @@ const inlineEvent = 32 * 1024
 
 // newChannel returns the host end of a new channel and the ends to give
 // the process as its file descriptors 3 and 4.
-func newChannel() (*channel, [2]*os.File, error) {
+func newChannel(timers *deadline.Timers) (*channel, [2]*os.File, error) {
 	var child [2]*os.File
 	inR, inW, err := os.Pipe()
 	if err != nil {
@@ -55,7 +64,7 @@ func newChannel() (*channel, [2]*os.File, error) {
 		inW.Close()
 		return nil, child, fmt.Errorf("bootstrap pipe: %w", err)
 	}
-	ch := &channel{in: inW, out: outR, inw: inW, initDeadline: time.Now().Add(InitTimeout)}
+	ch := &channel{in: inW, out: outR, inw: inW, initDeadline: time.Now().Add(InitTimeout), timers: timers}
 	var outr io.Reader = outR
 	if rw := rawio.New(outR); rw != nil {
 		outr = rw
@@ -78,30 +87,50 @@ func (ch *channel) close() {
 // or when ctx ends while no frame has begun to arrive (a frame arriving is
 // read whole, so that the next one can be).
 func (ch *channel) next(ctx context.Context, deadline time.Time) (frame, error) {
-	_ = ch.out.SetReadDeadline(deadline)
+	ch.mu.Lock()
+	ch.read++
+	n := ch.read
+	if ch.cutByCtx || ch.cutByDeadline { // left by an earlier read
+		_ = ch.out.SetReadDeadline(time.Time{})
+	}
+	ch.cutByCtx, ch.cutByDeadline, ch.waited = false, false, false
+	ch.mu.Unlock()
+	timer := ch.timers.At(deadline, func() { ch.cut(n, false) })
+	defer timer.Stop()
 	if ctx.Done() != nil {
-		ch.mu.Lock()
-		ch.read++
-		read := ch.read
-		ch.mu.Unlock()
-		stop := context.AfterFunc(ctx, func() {
-			ch.mu.Lock()
-			defer ch.mu.Unlock()
-			if ch.read == read {
-				_ = ch.out.SetReadDeadline(time.Now())
-			}
-		})
+		stop := context.AfterFunc(ctx, func() { ch.cut(n, true) })
 		_, err := ch.frames.r.Peek(1)
-		ch.mu.Lock()
-		ch.read++
-		_ = ch.out.SetReadDeadline(deadline)
-		ch.mu.Unlock()
 		stop()
+		ch.mu.Lock()
+		ch.waited = true
+		if err == nil && ch.cutByCtx && !ch.cutByDeadline {
+			// ctx ended as the frame began to arrive: read it whole,
+			// within the deadline alone.
+			ch.cutByCtx = false
+			_ = ch.out.SetReadDeadline(time.Time{})
+		}
+		ch.mu.Unlock()
 		if err != nil {
 			return frame{}, err
 		}
 	}
 	return ch.frames.next()
+}
+
+// cut cuts read n short, if it is still the current one (and, for the
+// context, still waiting for its frame).
+func (ch *channel) cut(n uint64, byCtx bool) {
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	if ch.read != n || byCtx && ch.waited {
+		return
+	}
+	if byCtx {
+		ch.cutByCtx = true
+	} else {
+		ch.cutByDeadline = true
+	}
+	_ = ch.out.SetReadDeadline(time.Now())
 }
 
 // runFramed runs inv on a process speaking the bootstrap protocol: it

@@ -21,6 +21,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"archway/internal/deadline"
 )
 
 // Defaults applied by NewPool to zero Config fields (the Lambda defaults).
@@ -131,6 +133,8 @@ type Pool struct {
 	// framed is set when Command is Archway's Node.js bootstrap, which
 	// speaks the bootstrap protocol (frame.go) instead of the Runtime API.
 	framed bool
+	// timers runs the deadlines of the bootstrap protocol's reads.
+	timers deadline.Timers
 	slots  chan struct{}
 	// waiting counts the invocations queued for a slot.
 	waiting atomic.Int64
@@ -261,7 +265,7 @@ func (p *Pool) acquire() (*sandbox, error) {
 		delete(p.all, sb)
 	}
 	p.mu.Unlock()
-	sb, err := startSandbox(&p.cfg, p.log, p.framed)
+	sb, err := startSandbox(&p.cfg, p.log, p.framed, &p.timers)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"archway/internal/deadline"
 )
 
 // invocation is one request handed to a process.
@@ -67,7 +69,7 @@ var noRequest = new(string)
 // startSandbox starts the handler process and its endpoint: the bootstrap
 // protocol on two pipes when framed is set (Archway's Node.js
 // bootstrap), else the Runtime API on loopback.
-func startSandbox(cfg *Config, log *slog.Logger, framed bool) (*sandbox, error) {
+func startSandbox(cfg *Config, log *slog.Logger, framed bool, timers *deadline.Timers) (*sandbox, error) {
 	sb := &sandbox{cfg: cfg, log: log, exited: make(chan struct{})}
 	sb.requestID.Store(noRequest)
 	cmd := exec.Command(cfg.Command[0], cfg.Command[1:]...)
@@ -95,7 +97,7 @@ func startSandbox(cfg *Config, log *slog.Logger, framed bool) (*sandbox, error) 
 		return nil, fmt.Errorf("lambda runtime: function %s: %w", cfg.Name, err)
 	}
 	if framed {
-		ch, ends, err := newChannel()
+		ch, ends, err := newChannel(timers)
 		if err != nil {
 			return fail(err)
 		}
