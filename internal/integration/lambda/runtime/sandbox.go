@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"archway/internal/deadline"
+	"archway/internal/server"
 )
 
 // invocation is one request handed to a process.
@@ -41,7 +41,7 @@ type sandbox struct {
 
 	// srv serves the Runtime API and next holds the invocation for its
 	// invocation/next (nil with the bootstrap protocol).
-	srv  *http.Server
+	srv  *server.HTTP1
 	next chan *invocation
 	// ch is the bootstrap protocol's pipes (nil with the Runtime API).
 	ch *channel
@@ -111,7 +111,7 @@ func startSandbox(cfg *Config, log *slog.Logger, framed bool, timers *deadline.T
 			return fail(err)
 		}
 		sb.next = make(chan *invocation, 1)
-		sb.srv = &http.Server{Handler: sb.routes(), ReadHeaderTimeout: 10 * time.Second}
+		sb.srv = &server.HTTP1{Handler: sb.routes(), ReadHeaderTimeout: 10 * time.Second, Logger: log}
 		cmd.Env = environment(cfg, ln.Addr().String())
 	}
 	var out [2]*os.File
