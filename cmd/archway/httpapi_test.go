@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os/exec"
 	"strings"
 	"testing"
 )
@@ -30,28 +28,18 @@ func TestHTTPAPIOnlyConfiguration(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cmd := archwayProcess(t, c.args...)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			stdout, err := cmd.Output()
-			code := 0
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
-				code = exit.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			stdout, stderr, code := runProcess(t, c.args...)
 			if code != c.code {
 				t.Errorf("exit code %d, want %d", code, c.code)
 			}
 			for _, want := range c.stdout {
-				if !strings.Contains(string(stdout), want+"\n") {
+				if !strings.Contains(stdout, want+"\n") {
 					t.Errorf("stdout has no line %q:\n%s", want, stdout)
 				}
 			}
 			for _, want := range c.stderr {
-				if !strings.Contains(stderr.String(), want+"\n") {
-					t.Errorf("stderr has no line %q:\n%s", want, stderr.String())
+				if !strings.Contains(stderr, want+"\n") {
+					t.Errorf("stderr has no line %q:\n%s", want, stderr)
 				}
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -340,6 +341,23 @@ func archwayProcess(t *testing.T, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(t.Context(), os.Args[0], args...)
 	cmd.Env = append(os.Environ(), runAsArchway+"=1")
 	return cmd
+}
+
+// runProcess runs archway as a process with args to its end and returns its output and
+// exit code.
+func runProcess(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := archwayProcess(t, args...)
+	var errBuf strings.Builder
+	cmd.Stderr = &errBuf
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return string(out), errBuf.String(), code
 }
 
 func TestListenOnePortPerDefinition(t *testing.T) {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,25 +82,15 @@ func TestValidateExitCode(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cmd := archwayProcess(t, append([]string{"validate"}, c.files...)...)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			stdout, err := cmd.Output()
-			code := 0
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
-				code = exit.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			stdout, stderr, code := runProcess(t, append([]string{"validate"}, c.files...)...)
 			if code != c.code {
 				t.Errorf("exit code %d, want %d", code, c.code)
 			}
-			if !strings.Contains(string(stdout), c.stdout) {
+			if !strings.Contains(stdout, c.stdout) {
 				t.Errorf("stdout has no %q:\n%s", c.stdout, stdout)
 			}
-			if c.noStderr && stderr.Len() > 0 || !strings.Contains(stderr.String(), c.stderr) {
-				t.Errorf("stderr is %q, want %q", stderr.String(), c.stderr)
+			if c.noStderr && stderr != "" || !strings.Contains(stderr, c.stderr) {
+				t.Errorf("stderr is %q, want %q", stderr, c.stderr)
 			}
 		})
 	}

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"archway/internal/httptoken"
 )
 
 // Field is one header line of a request as its client wrote it.
@@ -36,7 +38,7 @@ func (c *conn) parse(block string) (*http.Request, int) {
 	line, rest, _ := strings.Cut(block, "\n")
 	method, line, ok1 := strings.Cut(strings.TrimSuffix(line, "\r"), " ")
 	target, proto, ok2 := strings.Cut(line, " ")
-	if !ok1 || !ok2 || !isToken(method) || target == "" {
+	if !ok1 || !ok2 || !httptoken.Valid(method) || target == "" {
 		return nil, http.StatusBadRequest
 	}
 	r := new(http.Request)
@@ -112,7 +114,7 @@ func (c *conn) readFields(rest string, r *http.Request, h *headInfo) int {
 			return http.StatusBadRequest // obs-fold (RFC 9112 §5.2)
 		}
 		name, value, ok := strings.Cut(line, ":")
-		if !ok || !isToken(name) {
+		if !ok || !httptoken.Valid(name) {
 			return http.StatusBadRequest
 		}
 		value = strings.Trim(value, " \t")
@@ -198,33 +200,6 @@ func (h *headInfo) check(r *http.Request) int {
 	h.chunked = h.tes == 1
 	return 0
 }
-
-// isToken reports whether s is a non-empty RFC 9110 token.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !tokenByte[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-// tokenByte tells the bytes a token may hold (RFC 9110 §5.6.2).
-var tokenByte = func() (t [256]bool) {
-	for b := '0'; b <= '9'; b++ {
-		t[b] = true
-	}
-	for b := 'a'; b <= 'z'; b++ {
-		t[b], t[b-'a'+'A'] = true, true
-	}
-	for _, b := range "!#$%&'*+-.^_`|~" {
-		t[b] = true
-	}
-	return t
-}()
 
 // validValue reports whether a header value holds no control character
 // but horizontal tab.

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"archway/internal/httptoken"
 )
 
 // response is the http.ResponseWriter of a request: it keeps the status,
@@ -143,7 +145,7 @@ func (c *conn) writeResponse(head, keep, http10 bool) int {
 			}
 			out = append(out, "\r\n"...)
 		case ok:
-			if !isToken(k) {
+			if !httptoken.Valid(k) {
 				continue
 			}
 			for _, v := range vs {

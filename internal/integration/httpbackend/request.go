@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"archway/internal/httptoken"
 )
 
 // outgoing is an integration request as it goes on the wire.
@@ -52,7 +54,7 @@ func (o *outgoing) replayable() bool {
 // add header lines or end the header.
 func (o *outgoing) check() error {
 	switch {
-	case !isToken(o.method):
+	case !httptoken.Valid(o.method):
 		return fmt.Errorf("%w: method %q", errInvalidRequest, o.method)
 	case hasControl(o.target):
 		return fmt.Errorf("%w: control character in the path %q", errInvalidRequest, o.target)
@@ -60,7 +62,7 @@ func (o *outgoing) check() error {
 		return fmt.Errorf("%w: Host %q", errInvalidRequest, o.host)
 	}
 	for name, values := range o.header {
-		if !isToken(name) {
+		if !httptoken.Valid(name) {
 			return fmt.Errorf("%w: header name %q", errInvalidRequest, name)
 		}
 		for _, v := range values {
@@ -144,30 +146,6 @@ func skippedHeader(name string) bool {
 		}
 	}
 	return false
-}
-
-// tokenChars marks the bytes of a token (RFC 9110, section 5.6.2).
-var tokenChars = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for _, c := range "!#$%&'*+-.^_`|~" {
-		t[c] = true
-	}
-	return t
-}()
-
-// isToken reports whether s is a token, as a header name must be.
-func isToken(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !tokenChars[s[i]] {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // hasControl reports whether s holds a control character.

@@ -5,7 +5,10 @@ package plantest
 import (
 	"fmt"
 	"slices"
+	"testing"
 
+	"archway/internal/compile"
+	"archway/internal/model"
 	"archway/internal/plan"
 )
 
@@ -35,4 +38,15 @@ func Routes(p *plan.Plan) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// DevRoutes compiles api for a stage named dev and returns its Routes,
+// failing the test when it does not compile.
+func DevRoutes(t testing.TB, api *model.RestApi) []string {
+	t.Helper()
+	p, err := compile.Compile(api, compile.StageConfig{Name: "dev"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Routes(p)
 }

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"archway/internal/compile"
 	"archway/internal/plan/plantest"
 	"archway/internal/source/openapi"
 )
@@ -14,22 +13,15 @@ func TestSameAPIEverySource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := compile.Compile(api, compile.StageConfig{Name: "dev"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := plantest.DevRoutes(t, api)
 	for _, file := range []string{"testdata/same.cfn.yaml", "testdata/same.sam.yaml"} {
 		t.Run(file, func(t *testing.T) {
 			res, err := Load(file, withOpenAPI(Options{}))
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := compile.Compile(res.API, compile.StageConfig{Name: "dev"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := plantest.Routes(got), plantest.Routes(want); !reflect.DeepEqual(g, w) {
-				t.Fatalf("got\n%q\nwant\n%q", g, w)
+			if got := plantest.DevRoutes(t, res.API); !reflect.DeepEqual(got, want) {
+				t.Fatalf("got\n%q\nwant\n%q", got, want)
 			}
 			if len(res.Functions) != 1 || res.Functions[0].ARN != "arn:aws:lambda:us-east-1:123456789012:function:hello" ||
 				res.Functions[0].Command[0] != "testdata/hello/bootstrap" {
