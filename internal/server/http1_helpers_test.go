@@ -60,6 +60,19 @@ func startHandler(t *testing.T, h http.HandlerFunc) string {
 	return addr
 }
 
+// byIndex returns a handler that passes a request for /N to the handler
+// of table case N, as handler(N) gives it; tables request "/0", "/1"...
+func byIndex(n int, handler func(i int) http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
+		if err != nil || i < 0 || i >= n {
+			http.Error(w, "no such case", http.StatusNotFound)
+			return
+		}
+		handler(i)(w, r)
+	}
+}
+
 // h1Conn is a raw client connection to the server under test.
 type h1Conn struct {
 	t  *testing.T

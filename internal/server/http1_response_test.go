@@ -105,10 +105,7 @@ func TestHTTP1StatusAndLength(t *testing.T) {
 			status: "HTTP/1.1 304 Not Modified",
 		},
 	}
-	addr := startHandler(t, func(w http.ResponseWriter, r *http.Request) {
-		i, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-		cases[i].handler(w, r)
-	})
+	addr := startHandler(t, byIndex(len(cases), func(i int) http.HandlerFunc { return cases[i].handler }))
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			raw := exchange(t, addr, fmt.Sprintf("GET /%d HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", i))
@@ -231,10 +228,7 @@ func TestHTTP1ResponseFields(t *testing.T) {
 			},
 		},
 	}
-	addr := startHandler(t, func(w http.ResponseWriter, r *http.Request) {
-		i, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-		cases[i].handler(w, r)
-	})
+	addr := startHandler(t, byIndex(len(cases), func(i int) http.HandlerFunc { return cases[i].handler }))
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			raw := exchange(t, addr, fmt.Sprintf("GET /%d HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", i))
@@ -274,8 +268,7 @@ func TestHTTP1Head(t *testing.T) {
 			io.WriteString(w, "after")
 			return
 		}
-		i, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
-		cases[i].handler(w, r)
+		byIndex(len(cases), func(i int) http.HandlerFunc { return cases[i].handler })(w, r)
 	})
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
