@@ -13,8 +13,10 @@ type Context struct {
 	parent context.Context
 	t      *Timers
 	e      *entry
-	// stopParent unregisters parentDone from the parent.
-	stopParent func() bool
+	// w is the watch of the parent's end this context is linked to
+	// (parents.go), prev and next its neighbours there; guarded by t.mu.
+	w          *watch
+	prev, next *Context
 
 	mu    sync.Mutex
 	done  chan struct{}
@@ -84,6 +86,16 @@ func (c *Context) AfterFunc(f func()) (stop func() bool) {
 	}
 }
 
+// AfterFunc is context.AfterFunc, registering f with ctx's own AfterFunc
+// directly when ctx is a *Context: context.AfterFunc would reach that
+// through a context of its own, an allocation and a lock more.
+func AfterFunc(ctx context.Context, f func()) (stop func() bool) {
+	if c, ok := ctx.(*Context); ok {
+		return c.AfterFunc(f)
+	}
+	return context.AfterFunc(ctx, f)
+}
+
 // finish makes the context done with err, once, and starts the functions
 // registered with AfterFunc.
 func (c *Context) finish(err error) {
@@ -102,22 +114,14 @@ func (c *Context) finish(err error) {
 	}
 }
 
-// parentDone ends the context when its parent ends first.
-func (c *Context) parentDone() {
-	c.finish(c.parent.Err())
-	if c.e != nil {
-		c.t.remove(c.e)
-	}
-}
-
 // stop releases the context: its deadline leaves the heap and it is done
 // with context.Canceled (work still waiting on it stops).
 func (c *Context) stop() {
 	if c.e != nil {
-		c.t.remove(c.e)
-	}
-	if c.stopParent != nil {
-		c.stopParent()
+		c.t.mu.Lock()
+		c.t.removeLocked(c.e)
+		c.t.unwatch(c)
+		c.t.mu.Unlock()
 	}
 	c.finish(context.Canceled)
 }

@@ -25,6 +25,9 @@ type Timers struct {
 	h     entries
 	timer *time.Timer
 	armed time.Time // when timer fires; zero while it is stopped
+	// watches holds the registrations with the parents of the contexts
+	// (parents.go), by the parents' Done channel.
+	watches map[<-chan struct{}]*watch
 }
 
 // entry is one deadline in the heap: it ends ctx, or runs f.
@@ -56,11 +59,16 @@ func (tm *Timer) Stop() bool { return tm.t.remove(&tm.e) }
 // add puts e in the heap, arming the timer when e is the earliest.
 func (t *Timers) add(e *entry) {
 	t.mu.Lock()
+	t.addLocked(e)
+	t.mu.Unlock()
+}
+
+// addLocked is add with t.mu held.
+func (t *Timers) addLocked(e *entry) {
 	heap.Push(&t.h, e)
 	if t.armed.IsZero() || e.at.Before(t.armed) {
 		t.arm(e.at)
 	}
-	t.mu.Unlock()
 }
 
 // entries is a min-heap of deadlines.
@@ -98,10 +106,13 @@ func (t *Timers) WithTimeout(parent context.Context, d time.Duration) (*Context,
 	}
 	c.e = &entry{at: time.Now().Add(d), ctx: c}
 	c.t = t
-	t.add(c.e)
-	if parent.Done() != nil {
-		c.stopParent = context.AfterFunc(parent, c.parentDone)
+	done := parent.Done()
+	t.mu.Lock()
+	t.addLocked(c.e)
+	if done != nil {
+		t.watch(c, parent, done)
 	}
+	t.mu.Unlock()
 	return c, c.stop
 }
 
@@ -144,6 +155,11 @@ func (t *Timers) fire() {
 func (t *Timers) remove(e *entry) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return t.removeLocked(e)
+}
+
+// removeLocked is remove with t.mu held.
+func (t *Timers) removeLocked(e *entry) bool {
 	if e.index < 0 {
 		return false
 	}

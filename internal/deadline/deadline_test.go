@@ -90,24 +90,31 @@ func TestManyDeadlinesInOrder(t *testing.T) {
 }
 
 func TestAfterFuncStop(t *testing.T) {
-	var timers deadline.Timers
-	ctx, release := timers.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer release()
-	var ran atomic.Bool
-	stop := context.AfterFunc(ctx, func() { ran.Store(true) })
-	if !stop() {
-		t.Fatal("stop before the end reported the function started")
-	}
-	wait(t, ctx.Done(), "context")
-	time.Sleep(20 * time.Millisecond)
-	if ran.Load() {
-		t.Error("a stopped function ran")
-	}
-	started := make(chan struct{})
-	stop = context.AfterFunc(ctx, func() { close(started) })
-	wait(t, started, "function registered after the end")
-	if stop() {
-		t.Error("stop after the end reported it stopped the function")
+	for name, afterFunc := range map[string]func(context.Context, func()) func() bool{
+		"context.AfterFunc":  context.AfterFunc,
+		"deadline.AfterFunc": deadline.AfterFunc,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var timers deadline.Timers
+			ctx, release := timers.WithTimeout(context.Background(), 10*time.Millisecond)
+			defer release()
+			var ran atomic.Bool
+			stop := afterFunc(ctx, func() { ran.Store(true) })
+			if !stop() {
+				t.Fatal("stop before the end reported the function started")
+			}
+			wait(t, ctx.Done(), "context")
+			time.Sleep(20 * time.Millisecond)
+			if ran.Load() {
+				t.Error("a stopped function ran")
+			}
+			started := make(chan struct{})
+			stop = afterFunc(ctx, func() { close(started) })
+			wait(t, started, "function registered after the end")
+			if stop() {
+				t.Error("stop after the end reported it stopped the function")
+			}
+		})
 	}
 }
 

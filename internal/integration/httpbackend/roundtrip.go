@@ -7,6 +7,8 @@ import (
 	"math"
 	"net/http"
 	"time"
+
+	"archway/internal/deadline"
 )
 
 // errTooLarge is the error of a response above MaxPayload.
@@ -69,7 +71,7 @@ var aLongTimeAgo = time.Unix(1, 0)
 func (pc *persistConn) exchange(ctx context.Context, o *outgoing) (resp *http.Response, p *payload, keep bool, err error) {
 	pc.read, pc.written, pc.writeFailed = 0, 0, false
 	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, pc.interruptFunc)
+		stop := deadline.AfterFunc(ctx, pc.interruptFunc)
 		defer func() {
 			if !stop() {
 				// Interrupted: the connection's deadline is spent.

@@ -83,10 +83,10 @@ func (ch *channel) close() {
 	_ = ch.out.Close()
 }
 
-// next reads one frame, failing with os.ErrDeadlineExceeded at deadline,
+// next reads one frame, failing with os.ErrDeadlineExceeded at limit,
 // or when ctx ends while no frame has begun to arrive (a frame arriving is
 // read whole, so that the next one can be).
-func (ch *channel) next(ctx context.Context, deadline time.Time) (frame, error) {
+func (ch *channel) next(ctx context.Context, limit time.Time) (frame, error) {
 	ch.mu.Lock()
 	ch.read++
 	n := ch.read
@@ -95,10 +95,10 @@ func (ch *channel) next(ctx context.Context, deadline time.Time) (frame, error) 
 	}
 	ch.cutByCtx, ch.cutByDeadline, ch.waited = false, false, false
 	ch.mu.Unlock()
-	timer := ch.timers.At(deadline, func() { ch.cut(n, false) })
+	timer := ch.timers.At(limit, func() { ch.cut(n, false) })
 	defer timer.Stop()
 	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { ch.cut(n, true) })
+		stop := deadline.AfterFunc(ctx, func() { ch.cut(n, true) })
 		_, err := ch.frames.r.Peek(1)
 		stop()
 		ch.mu.Lock()
