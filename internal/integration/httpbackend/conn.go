@@ -44,6 +44,9 @@ type persistConn struct {
 	// writeFailed is set when writing the current request to the
 	// connection failed (not reading its body from the client).
 	writeFailed bool
+	// body reads a response body of known length from the connection's
+	// reader (receive).
+	body io.LimitedReader
 }
 
 // newPersistConn wraps a connection the dialer made; plain is the TCP

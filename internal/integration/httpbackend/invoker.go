@@ -102,14 +102,14 @@ func (inv *Invoker) Invoke(ctx context.Context, req *integration.Request) (*inte
 		key.tls = tlsKey{}
 	}
 	key.addr = hostPort(u)
-	resp, p, err := inv.roundTrip(ctx, inv.pool(key), &o)
+	h, p, err := inv.roundTrip(ctx, inv.pool(key), &o)
 	switch {
 	case errors.Is(err, errTooLarge):
 		return nil, fmt.Errorf("httpbackend: the response of %s exceeds %d bytes", redact(u), MaxPayload)
 	case err != nil:
 		return nil, fmt.Errorf("httpbackend: %s %s: %w", req.Method, redact(u), err)
 	}
-	out := &integration.Response{Status: resp.StatusCode, Header: resp.Header}
+	out := &integration.Response{Status: h.status, Header: h.header}
 	if req.StreamResponse {
 		out.BodyStream, out.ContentLength = p, int64(p.Len())
 		return out, nil

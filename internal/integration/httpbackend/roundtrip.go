@@ -1,9 +1,9 @@
 package httpbackend
 
 import (
-	"bufio"
 	"context"
 	"errors"
+	"io"
 	"math"
 	"net/http"
 	"time"
@@ -24,7 +24,7 @@ const max1xx = 5
 // response (the backend closed it while it was idle) is replaced by a new
 // one once, when o can be sent again or nothing of it was sent. An error
 // once ctx has ended is ctx's error.
-func (inv *Invoker) roundTrip(ctx context.Context, p *connPool, o *outgoing) (*http.Response, *payload, error) {
+func (inv *Invoker) roundTrip(ctx context.Context, p *connPool, o *outgoing) (head, *payload, error) {
 	pc := p.get()
 	reused := pc != nil
 	for {
@@ -32,9 +32,9 @@ func (inv *Invoker) roundTrip(ctx context.Context, p *connPool, o *outgoing) (*h
 			var err error
 			if pc, err = inv.dial(ctx, p); err != nil {
 				if ctx.Err() != nil {
-					return nil, nil, ctx.Err()
+					return head{}, nil, ctx.Err()
 				}
-				return nil, nil, err
+				return head{}, nil, err
 			}
 		}
 		resp, body, keep, err := pc.exchange(ctx, o)
@@ -48,11 +48,11 @@ func (inv *Invoker) roundTrip(ctx context.Context, p *connPool, o *outgoing) (*h
 		}
 		_ = pc.conn.Close()
 		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return head{}, nil, ctx.Err()
 		}
 		retry := reused && pc.read == 0 && (o.replayable() || pc.written == 0)
 		if !retry {
-			return nil, nil, err
+			return head{}, nil, err
 		}
 		pc, reused = nil, false
 	}
@@ -68,7 +68,7 @@ var aLongTimeAgo = time.Unix(1, 0)
 // closes the connection. When writing to the backend fails, an answer it
 // sent before it stopped reading (a 413 ahead of a large body) is the
 // response. The end of ctx interrupts it.
-func (pc *persistConn) exchange(ctx context.Context, o *outgoing) (resp *http.Response, p *payload, keep bool, err error) {
+func (pc *persistConn) exchange(ctx context.Context, o *outgoing) (h head, p *payload, keep bool, err error) {
 	pc.read, pc.written, pc.writeFailed = 0, 0, false
 	if ctx.Done() != nil {
 		stop := deadline.AfterFunc(ctx, pc.interruptFunc)
@@ -83,13 +83,13 @@ func (pc *persistConn) exchange(ctx context.Context, o *outgoing) (resp *http.Re
 		return pc.receive(o.method)
 	}
 	if !pc.writeFailed || ctx.Err() != nil {
-		return nil, nil, false, err
+		return head{}, nil, false, err
 	}
-	resp, p, _, rerr := pc.receive(o.method)
+	h, p, _, rerr := pc.receive(o.method)
 	if rerr != nil {
-		return nil, nil, false, err
+		return head{}, nil, false, err
 	}
-	return resp, p, false, nil
+	return h, p, false, nil
 }
 
 // send writes o on pc.
@@ -104,72 +104,41 @@ func (pc *persistConn) send(o *outgoing) error {
 
 // receive reads a response and its body whole from pc, and tells whether
 // pc may carry another request.
-func (pc *persistConn) receive(method string) (*http.Response, *payload, bool, error) {
+func (pc *persistConn) receive(method string) (head, *payload, bool, error) {
 	pc.limit = maxHeaderBytes
 	br := pc.reader()
 	defer putReader(br)
-	resp, err := readResponse(br, method)
+	h, err := readHead(br, method)
 	if err != nil {
-		return nil, nil, false, err
+		return head{}, nil, false, err
 	}
 	pc.limit = math.MaxInt64
-	n := resp.ContentLength // -1 when unknown
+	if h.length > MaxPayload {
+		return head{}, nil, false, errTooLarge
+	}
+	body := h.body
+	if body == nil {
+		pc.body = io.LimitedReader{R: br, N: h.length}
+		body = &pc.body
+	}
+	p, err := readPayload(body, h.length)
+	pc.body.R = nil
 	switch {
-	case resp.Body == http.NoBody:
-		n = 0 // HEAD, 204, 304: the length is not that of a body here
-	case n > MaxPayload:
-		return nil, nil, false, errTooLarge
-	}
-	p, err := readPayload(resp.Body, n)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	if p.Len() > MaxPayload {
+	case err != nil:
+		return head{}, nil, false, err
+	case h.body == nil && int64(p.Len()) < h.length:
 		p.release()
-		return nil, nil, false, errTooLarge
+		return head{}, nil, false, io.ErrUnexpectedEOF
+	case p.Len() > MaxPayload:
+		p.release()
+		return head{}, nil, false, errTooLarge
 	}
-	keep := !resp.Close && br.Buffered() == 0 && resp.StatusCode != http.StatusSwitchingProtocols
-	return resp, p, keep, nil
+	keep := !h.close && br.Buffered() == 0 && h.status != http.StatusSwitchingProtocols
+	return h, p, keep, nil
 }
 
 // interrupt makes the connection's pending and later reads and writes
 // fail at once.
 func (pc *persistConn) interrupt() {
 	_ = pc.conn.SetDeadline(aLongTimeAgo)
-}
-
-// readResponse reads the final response's status line and headers from
-// br, skipping informational (1xx) responses before it; 101 Switching
-// Protocols is final. The response's body reads from br.
-func readResponse(br *bufio.Reader, method string) (*http.Response, error) {
-	req := requestOf(method)
-	for range max1xx + 1 {
-		resp, err := http.ReadResponse(br, req)
-		if err != nil {
-			return nil, err
-		}
-		if resp.StatusCode < 100 || resp.StatusCode > 199 || resp.StatusCode == http.StatusSwitchingProtocols {
-			return resp, nil
-		}
-	}
-	return nil, errors.New("too many 1xx informational responses")
-}
-
-// methodRequests are the requests http.ReadResponse is given for the
-// usual methods: it only reads the method (no body after a HEAD).
-var methodRequests = map[string]*http.Request{}
-
-func init() {
-	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
-		http.MethodPatch, http.MethodDelete, http.MethodOptions} {
-		methodRequests[m] = &http.Request{Method: m}
-	}
-}
-
-// requestOf returns a request of method for http.ReadResponse.
-func requestOf(method string) *http.Request {
-	if r, ok := methodRequests[method]; ok {
-		return r
-	}
-	return &http.Request{Method: method}
 }
