@@ -3,6 +3,10 @@
 # the usual reverse proxies, all in one run, reported as ratios:
 #
 #   direct        wrk -> Go backend (bench/helloworld)
+#   forward       a relay that copies request and response bytes without
+#                 any HTTP processing (bench/proxyharness -mode forward):
+#                 the latency it adds is the floor under any proxy on the
+#                 machine, two more hops between processes
 #   reverseproxy  bare net/http/httputil.ReverseProxy with a buffer pool
 #   nginx         Debian's nginx, upstream keep-alive
 #   caddy         Debian's caddy, reverse_proxy
@@ -39,6 +43,7 @@ go build -o "$TMP/helloworld" ./bench/helloworld
 go build -o "$TMP/proxyharness" ./bench/proxyharness
 "$TMP/helloworld" -listen "$BACKEND" & pids+=($!)
 "$TMP/proxyharness" -mode reverseproxy -listen 127.0.0.1:18091 -backend "http://$BACKEND" & pids+=($!)
+"$TMP/proxyharness" -mode forward -listen 127.0.0.1:18095 -backend "http://$BACKEND" & pids+=($!)
 "$TMP/proxyharness" -mode archway -listen 127.0.0.1:18094 -backend "http://$BACKEND" & pids+=($!)
 
 mkdir -p "$TMP/nginx"
@@ -78,12 +83,13 @@ caddy run --config "$TMP/Caddyfile" --adapter caddyfile > "$TMP/caddy.log" 2>&1 
 
 declare -A URL=(
   [direct]=http://$BACKEND/pets/1
+  [forward]=http://127.0.0.1:18095/pets/1
   [reverseproxy]=http://127.0.0.1:18091/pets/1
   [nginx]=http://127.0.0.1:18092/pets/1
   [caddy]=http://127.0.0.1:18093/pets/1
   [archway]=http://127.0.0.1:18094/dev/pets/1
 )
-NAMES=(direct reverseproxy nginx caddy archway)
+NAMES=(direct forward reverseproxy nginx caddy archway)
 for n in "${NAMES[@]}"; do
   for _ in $(seq 100); do curl -sf -o /dev/null "${URL[$n]}" && break; sleep 0.1; done
   curl -sf -o /dev/null "${URL[$n]}" || { echo "bench/proxy.sh: $n does not answer ${URL[$n]}" >&2; cat "$TMP/caddy.log" >&2; exit 1; }
@@ -93,9 +99,10 @@ done
 declare -A PROCS=(
   [direct]=""
   [reverseproxy]=${pids[1]}
-  [archway]=${pids[2]}
-  [nginx]="${pids[3]} $(pgrep -P "${pids[3]}" | tr '\n' ' ')"
-  [caddy]=${pids[4]}
+  [forward]=${pids[2]}
+  [archway]=${pids[3]}
+  [nginx]="${pids[4]} $(pgrep -P "${pids[4]}" | tr '\n' ' ')"
+  [caddy]=${pids[5]}
 )
 
 # cputicks PID... — user + system clock ticks of the processes so far.
@@ -135,7 +142,7 @@ for line in open(sys.argv[1]):
     name, rate, cpu, p50 = line.split()
     rows.setdefault(name, []).append((int(rate), int(cpu), int(p50)))
 med = lambda name, i: statistics.median(r[i] for r in rows[name])
-names = ["direct", "reverseproxy", "nginx", "caddy", "archway"]
+names = ["direct", "forward", "reverseproxy", "nginx", "caddy", "archway"]
 print(f"{sys.argv[2]} rounds, medians")
 print(f"{'proxy':<14} {'req/s':>8} {'x direct':>8} {'cpu us/req':>10} {'p50 (us)':>9} {'added p50':>9}")
 for n in names:
@@ -149,4 +156,5 @@ ratio("caddy", "   (goal >= 1.5)")
 ratio("nginx", "   (goal >= 0.55)")
 ratio("reverseproxy", "")
 print(f"archway added p50:      {med('archway', 2) - med('direct', 2):.0f} us   (goal <= 100 us at 2 connections)")
+print(f"  the floor (forward):    {med('forward', 2) - med('direct', 2):.0f} us   nginx: {med('nginx', 2) - med('direct', 2):.0f} us")
 PY
