@@ -90,6 +90,8 @@ func TestTraceID(t *testing.T) {
 	}{
 		{"kept", full, regexp.MustCompile("^" + regexp.QuoteMeta(full) + "$")},
 		{"parent added", root, regexp.MustCompile("^" + regexp.QuoteMeta(root) + ";Parent=[0-9a-f]{16}$")},
+		{"parent added before the rest", root + ";Sampled=1",
+			regexp.MustCompile("^" + regexp.QuoteMeta(root) + ";Parent=[0-9a-f]{16};Sampled=1$")},
 		{"generated", "", regexp.MustCompile(`^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$`)},
 	}
 	for _, tc := range tests {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"net"
 	"net/http"
+	"strconv"
 )
 
 // forwarded returns the X-Forwarded-For, X-Forwarded-Port and
@@ -18,7 +19,10 @@ func (x *exchange) forwarded() (forwardedFor, port, proto string) {
 	if x.r.TLS != nil {
 		port, proto = "443", "https"
 	}
-	if addr, ok := x.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+	switch addr := x.r.Context().Value(http.LocalAddrContextKey).(type) {
+	case *net.TCPAddr:
+		port = strconv.Itoa(addr.Port)
+	case net.Addr:
 		if _, p, err := net.SplitHostPort(addr.String()); err == nil {
 			port = p
 		}

@@ -15,23 +15,35 @@ func (x *exchange) traceID() string {
 	client := strings.TrimSpace(x.r.Header.Get("X-Amzn-Trace-Id"))
 	switch {
 	case client == "":
-		epoch := strconv.FormatInt(x.h.now().Unix(), 16)
-		return "Root=1-" + epoch + "-" + randomHex(12) + ";Parent=" + randomHex(8) + ";Sampled=0"
+		var buf [64]byte
+		id := append(buf[:0], "Root=1-"...)
+		id = strconv.AppendInt(id, x.h.now().Unix(), 16)
+		id = append(id, '-')
+		id = appendRandomHex(id, 12)
+		id = append(id, ";Parent="...)
+		id = appendRandomHex(id, 8)
+		id = append(id, ";Sampled=0"...)
+		return string(id)
 	case !strings.Contains(client, "Parent="):
 		root, rest, _ := strings.Cut(client, ";")
-		s := root + ";Parent=" + randomHex(8)
+		var buf [128]byte
+		id := append(buf[:0], root...)
+		id = append(id, ";Parent="...)
+		id = appendRandomHex(id, 8)
 		if rest != "" {
-			s += ";" + rest
+			id = append(id, ';')
+			id = append(id, rest...)
 		}
-		return s
+		return string(id)
 	}
 	return client
 }
 
-// randomHex returns n (at most 16) random bytes in lower-case hex.
-func randomHex(n int) string {
+// appendRandomHex appends n (at most 16) random bytes in lower-case hex
+// to dst.
+func appendRandomHex(dst []byte, n int) []byte {
 	var buf [16]byte
 	b := buf[:n]
 	randomBytes(b)
-	return hex.EncodeToString(b)
+	return hex.AppendEncode(dst, b)
 }
