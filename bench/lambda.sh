@@ -13,6 +13,10 @@
 #                  calling the handler in its own process, the floor that
 #                  Archway's added latency is measured against
 #
+# and the latency Archway adds to a Lambda proxy request served by a warm
+# aws-lambda-go handler (examples/lambda/hello) over invoking that handler
+# process directly through a minimal Runtime API (bench/lambdadirect).
+#
 # serverless and serverless-offline are installed with npm into a
 # temporary directory (no global install); set SLS_DIR to a directory to
 # keep and reuse that install across runs. Throughput with CONNS
@@ -68,6 +72,8 @@ version() { node -p "require('$SLS/node_modules/$1/package.json').version"; }
 echo "serverless $(version serverless), serverless-offline $(version serverless-offline), node $(node --version)" >&2
 
 go build -o "$TMP/archway" ./cmd/archway
+go build -o "$TMP/hello" ./examples/lambda/hello
+go build -o "$TMP/lambdadirect" ./bench/lambdadirect
 
 # waitport HOST:PORT NAME LOG: wait up to 60 s for a listener, failing
 # with the server's log when it does not come up or exits.
@@ -93,6 +99,20 @@ LOG[archway]=$TMP/archway.log
 "$TMP/archway" serve --listen 127.0.0.1:18310 --functions "$PWD/bench/lambda/functions.yaml" \
   bench/lambda/openapi.yaml > "${LOG[archway]}" 2>&1 & pids+=($!)
 waitport 127.0.0.1:18310 archway "${LOG[archway]}" "$!"
+
+# The Go handler, served by Archway on its own port.
+cat > "$TMP/go-functions.yaml" <<YAML
+functions:
+  hello:
+    command: [$TMP/hello]
+    dir: $TMP
+    runtime: provided.al2023
+YAML
+GOURL=http://127.0.0.1:18350/dev/hello/Ada
+"$TMP/archway" serve --listen 127.0.0.1:18350 --functions "$TMP/go-functions.yaml" \
+  examples/lambda/openapi.yaml > "$TMP/archway-go.log" 2>&1 & pids+=($!)
+waitport 127.0.0.1:18350 archway-go "$TMP/archway-go.log" "$!"
+curl -sf -o /dev/null "$GOURL" || { cat "$TMP/archway-go.log" >&2; die "archway-go: no answer from $GOURL"; }
 
 # startsls NAME HTTPPORT LAMBDAPORT [FLAG...]
 startsls() {
@@ -144,12 +164,17 @@ best() {
   printf '%s\n' "$@" | sort -n | if [[ $how == max ]]; then tail -1; else head -1; fi
 }
 declare -A ALLRPS ALLC1 ALLC2
+GOC1="" GOC2="" DIRC1="" DIRC2=""
+wrk -t1 -c2 -d3s "$GOURL" >/dev/null
 for _ in $(seq "$ROUNDS"); do
   for n in "${NAMES[@]}"; do
     ALLRPS[$n]+=" $(rps "${URL[$n]}")"
     ALLC1[$n]+=" $(p50 1 "${URL[$n]}")"
     ALLC2[$n]+=" $(p50 2 "${URL[$n]}")"
   done
+  GOC1+=" $(p50 1 "$GOURL")" GOC2+=" $(p50 2 "$GOURL")"
+  DIRC1+=" $("$TMP/lambdadirect" -handler "$TMP/hello" -c 1 -d "$DURATION")"
+  DIRC2+=" $("$TMP/lambdadirect" -handler "$TMP/hello" -c 2 -d "$DURATION")"
 done
 for n in "${NAMES[@]}"; do
   # shellcheck disable=SC2086 # the rounds' figures, one word each
@@ -169,7 +194,12 @@ echo
 echo "archway / sls-worker:    $(ratio "${RPS[archway]}" "${RPS[sls-worker]}")x throughput   (goal >= 10)"
 echo "archway / sls-inprocess: $(ratio "${RPS[archway]}" "${RPS[sls-inprocess]}")x throughput"
 echo "archway / fastest serverless-offline ($fastest): $(ratio "${RPS[archway]}" "${RPS[$fastest]}")x"
-echo "archway p50 over node-direct: $(( ${P50C1[archway]} - ${P50C1[node-direct]} )) us (c1), $(( ${P50C2[archway]} - ${P50C2[node-direct]} )) us (c2)   (goal <= 300)"
+echo "archway p50 over node-direct: $(( ${P50C1[archway]} - ${P50C1[node-direct]} )) us (c1), $(( ${P50C2[archway]} - ${P50C2[node-direct]} )) us (c2)"
+# shellcheck disable=SC2086 # the rounds' figures, one word each
+gc1=$(best min $GOC1) gc2=$(best min $GOC2) dc1=$(best min $DIRC1) dc2=$(best min $DIRC2)
+echo "Go handler (aws-lambda-go), p50 through archway: $gc1 us (c1), $gc2 us (c2); invoked directly: $dc1 us (c1), $dc2 us (c2)"
+echo "  (rounds: archway c1 [$GOC1 ] c2 [$GOC2 ], direct c1 [$DIRC1 ] c2 [$DIRC2 ])"
+echo "archway added p50 (Go handler): $(( gc1 - dc1 )) us (c1), $(( gc2 - dc2 )) us (c2)   (goal <= 300)"
 echo "archway first request (Node.js handler): ${COLD[archway]} ms, node's own start included"
 # The cold-start goal is the Go handler's (aws-lambda-go): process start to
 # first response, from the runtime package's benchmark.
