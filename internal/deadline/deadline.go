@@ -110,7 +110,7 @@ func (t *Timers) WithTimeout(parent context.Context, d time.Duration) (*Context,
 	t.mu.Lock()
 	t.addLocked(c.e)
 	if done != nil {
-		t.watch(c, parent, done)
+		t.watch(c, done)
 	}
 	t.mu.Unlock()
 	return c, c.stop

@@ -3,57 +3,39 @@ package deadline_test
 import (
 	"context"
 	"errors"
-	"sync"
+	"runtime"
 	"testing"
 	"time"
 
 	"archway/internal/deadline"
 )
 
-// countingParent is a parent context that counts the registrations made
-// with its end and the ones released again: it hides the cancelable
-// context under it (Value finds nothing), so context.AfterFunc calls its
-// AfterFunc.
-type countingParent struct {
-	context.Context
-	mu                  sync.Mutex
-	registered, stopped int
-}
-
-func newCountingParent() (*countingParent, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &countingParent{Context: ctx}, cancel
-}
-
-func (p *countingParent) Value(any) any { return nil }
-
-func (p *countingParent) AfterFunc(f func()) func() bool {
-	p.mu.Lock()
-	p.registered++
-	p.mu.Unlock()
-	stop := context.AfterFunc(p.Context, f)
-	return func() bool {
-		p.mu.Lock()
-		p.stopped++
-		p.mu.Unlock()
-		return stop()
+// goroutinesSettle returns the number of goroutines once it stops
+// changing (goroutines that were told to end have ended).
+func goroutinesSettle() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(2 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m == n {
+			return n
+		}
+		n = m
 	}
+	return n
 }
 
-func (p *countingParent) counts() (int, int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.registered, p.stopped
-}
-
-func TestOneRegistrationPerParent(t *testing.T) {
+func TestOneWatchPerParent(t *testing.T) {
 	var timers deadline.Timers
-	parent, cancel := newCountingParent()
+	base, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// Requests one after another and overlapping, as a server's are.
+	type key struct{}
+	before := goroutinesSettle()
+	// Requests one after another and overlapping, each from its own
+	// value context over the same base, as a server's are.
 	var held []func()
 	for i := range 100 {
-		_, release := timers.WithTimeout(parent, time.Hour)
+		_, release := timers.WithTimeout(context.WithValue(base, key{}, i), time.Hour)
 		if i%3 == 0 {
 			held = append(held, release)
 		} else {
@@ -63,14 +45,14 @@ func TestOneRegistrationPerParent(t *testing.T) {
 	for _, release := range held {
 		release()
 	}
-	if reg, _ := parent.counts(); reg != 1 {
-		t.Errorf("%d registrations with the parent, want 1", reg)
+	if n := goroutinesSettle() - before; n != 1 {
+		t.Errorf("%d goroutines watch one parent, want 1", n)
 	}
 }
 
 // A context whose parent is a server's request context (values over a
-// cancelable base) costs what one whose parent never ends costs: no
-// registration with the base per request.
+// cancelable base) costs what one whose parent never ends costs: nothing
+// is registered with the base per request.
 func TestRequestContextCostsNoRegistration(t *testing.T) {
 	var timers deadline.Timers
 	base, cancel := context.WithCancel(context.Background())
@@ -90,12 +72,13 @@ func TestRequestContextCostsNoRegistration(t *testing.T) {
 
 func TestParentEndsItsLiveContexts(t *testing.T) {
 	var timers deadline.Timers
-	parent, cancel := newCountingParent()
-	released, release := timers.WithTimeout(parent, time.Hour)
+	type key struct{}
+	base, cancel := context.WithCancelCause(context.Background())
+	released, release := timers.WithTimeout(base, time.Hour)
 	release()
 	var live []*deadline.Context
-	for range 5 {
-		ctx, release := timers.WithTimeout(parent, time.Hour)
+	for i := range 5 {
+		ctx, release := timers.WithTimeout(context.WithValue(base, key{}, i), time.Hour)
 		defer release()
 		live = append(live, ctx)
 	}
@@ -103,7 +86,7 @@ func TestParentEndsItsLiveContexts(t *testing.T) {
 	defer stopOther()
 	unrelated, releaseUnrelated := timers.WithTimeout(other, time.Hour)
 	defer releaseUnrelated()
-	cancel()
+	cancel(errors.New("server closed"))
 	for i, ctx := range live {
 		wait(t, ctx.Done(), "live context")
 		if !errors.Is(ctx.Err(), context.Canceled) {
@@ -117,42 +100,38 @@ func TestParentEndsItsLiveContexts(t *testing.T) {
 		t.Errorf("a context of another parent ended: %v", unrelated.Err())
 	}
 	// A context made from the parent after its end is done at once.
-	late, releaseLate := timers.WithTimeout(parent, time.Hour)
+	late, releaseLate := timers.WithTimeout(base, time.Hour)
 	defer releaseLate()
 	if late.Err() == nil {
 		t.Error("a context of an ended parent is not done")
 	}
 }
 
-func TestIdleRegistrationsAreBounded(t *testing.T) {
+func TestIdleWatchesAreBounded(t *testing.T) {
 	var timers deadline.Timers
-	var parents []*countingParent
+	before := goroutinesSettle()
+	var parents []context.Context
 	var cancels []context.CancelFunc
 	for range 40 {
-		p, cancel := newCountingParent()
+		parent, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		parents, cancels = append(parents, p), append(cancels, cancel)
-		_, release := timers.WithTimeout(p, time.Hour)
+		parents, cancels = append(parents, parent), append(cancels, cancel)
+		_, release := timers.WithTimeout(parent, time.Hour)
 		release()
 	}
-	kept := 0
-	for _, p := range parents {
-		reg, stopped := p.counts()
-		if reg != 1 {
-			t.Fatalf("%d registrations with one parent, want 1", reg)
-		}
-		kept += reg - stopped
+	if n := goroutinesSettle() - before; n > 17 {
+		t.Errorf("%d goroutines watch 40 parents with no live context, want at most 17", n)
 	}
-	if kept > 17 {
-		t.Errorf("%d idle registrations kept of 40 parents, want at most 17", kept)
-	}
-	// The first parent's registration was dropped: a new context of it
-	// registers again and still ends with it.
+	// The first parent's watch was dropped: a new context of it is
+	// watched again and ends with it.
 	ctx, release := timers.WithTimeout(parents[0], time.Hour)
 	defer release()
-	if reg, _ := parents[0].counts(); reg != 2 {
-		t.Errorf("%d registrations with the first parent, want 2", reg)
-	}
 	cancels[0]()
 	wait(t, ctx.Done(), "context of a parent watched again")
+	for _, cancel := range cancels {
+		cancel()
+	}
+	if n := goroutinesSettle() - before; n > 0 {
+		t.Errorf("%d goroutines left watching parents that ended", n)
+	}
 }
