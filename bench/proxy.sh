@@ -3,10 +3,11 @@
 # the usual reverse proxies, all in one run, reported as ratios:
 #
 #   direct        wrk -> Go backend (bench/helloworld)
-#   forward       a relay that copies request and response bytes without
-#                 any HTTP processing (bench/proxyharness -mode forward):
-#                 the latency it adds is the floor under any proxy on the
-#                 machine, two more hops between processes
+#   forward       a Go relay that copies request and response bytes
+#                 without any HTTP processing, a goroutine per connection
+#                 (bench/proxyharness -mode forward): the latency it adds
+#                 is the floor for a Go proxy on the machine, two more hops
+#                 between processes and the Go scheduler's wake-ups
 #   reverseproxy  bare net/http/httputil.ReverseProxy with a buffer pool
 #   nginx         Debian's nginx, upstream keep-alive
 #   caddy         Debian's caddy, reverse_proxy
@@ -156,5 +157,5 @@ ratio("caddy", "   (goal >= 1.5)")
 ratio("nginx", "   (goal >= 0.55)")
 ratio("reverseproxy", "")
 print(f"archway added p50:      {med('archway', 2) - med('direct', 2):.0f} us   (goal <= 100 us at 2 connections)")
-print(f"  the floor (forward):    {med('forward', 2) - med('direct', 2):.0f} us   nginx: {med('nginx', 2) - med('direct', 2):.0f} us")
+print(f"  Go relay (forward):     {med('forward', 2) - med('direct', 2):.0f} us   nginx: {med('nginx', 2) - med('direct', 2):.0f} us")
 PY

@@ -15,8 +15,8 @@ import (
 // far as its framing. It understands just what the benchmark sends
 // (requests without a body, responses with a Content-Length), and does
 // no HTTP processing at all: the latency it adds is that of the two
-// extra hops between processes, the floor under any proxy on the
-// machine.
+// extra hops between processes and of the Go scheduler, the floor for a
+// proxy written in Go.
 func serveForward(listen, backend string) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {

@@ -4,7 +4,7 @@
 //   - -mode reverseproxy: a bare net/http/httputil.ReverseProxy with a
 //     buffer pool, the floor any Go proxy starts from;
 //   - -mode forward: a byte-copying relay that does no HTTP processing
-//     (forward.go), the floor under any proxy on the machine;
+//     (forward.go), the floor for a proxy written in Go;
 //   - -mode archway: Archway's request pipeline with one HTTP_PROXY route
 //     (/{proxy+} to the backend) and its HTTP integration, served as
 //     `archway serve` serves it (internal/server, its garbage collector
