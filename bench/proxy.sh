@@ -8,6 +8,9 @@
 #                 (bench/proxyharness -mode forward): the latency it adds
 #                 is the floor for a Go proxy on the machine, two more hops
 #                 between processes and the Go scheduler's wake-ups
+#   epoll         the same relay on one thread waiting in epoll with raw
+#                 system calls (-mode epoll): the floor under any proxy,
+#                 the two hops alone
 #   reverseproxy  bare net/http/httputil.ReverseProxy with a buffer pool
 #   nginx         Debian's nginx, upstream keep-alive
 #   caddy         Debian's caddy, reverse_proxy
@@ -45,6 +48,7 @@ go build -o "$TMP/proxyharness" ./bench/proxyharness
 "$TMP/helloworld" -listen "$BACKEND" & pids+=($!)
 "$TMP/proxyharness" -mode reverseproxy -listen 127.0.0.1:18091 -backend "http://$BACKEND" & pids+=($!)
 "$TMP/proxyharness" -mode forward -listen 127.0.0.1:18095 -backend "http://$BACKEND" & pids+=($!)
+"$TMP/proxyharness" -mode epoll -listen 127.0.0.1:18096 -backend "http://$BACKEND" & pids+=($!)
 "$TMP/proxyharness" -mode archway -listen 127.0.0.1:18094 -backend "http://$BACKEND" & pids+=($!)
 
 mkdir -p "$TMP/nginx"
@@ -85,12 +89,13 @@ caddy run --config "$TMP/Caddyfile" --adapter caddyfile > "$TMP/caddy.log" 2>&1 
 declare -A URL=(
   [direct]=http://$BACKEND/pets/1
   [forward]=http://127.0.0.1:18095/pets/1
+  [epoll]=http://127.0.0.1:18096/pets/1
   [reverseproxy]=http://127.0.0.1:18091/pets/1
   [nginx]=http://127.0.0.1:18092/pets/1
   [caddy]=http://127.0.0.1:18093/pets/1
   [archway]=http://127.0.0.1:18094/dev/pets/1
 )
-NAMES=(direct forward reverseproxy nginx caddy archway)
+NAMES=(direct epoll forward reverseproxy nginx caddy archway)
 for n in "${NAMES[@]}"; do
   for _ in $(seq 100); do curl -sf -o /dev/null "${URL[$n]}" && break; sleep 0.1; done
   curl -sf -o /dev/null "${URL[$n]}" || { echo "bench/proxy.sh: $n does not answer ${URL[$n]}" >&2; cat "$TMP/caddy.log" >&2; exit 1; }
@@ -101,9 +106,10 @@ declare -A PROCS=(
   [direct]=""
   [reverseproxy]=${pids[1]}
   [forward]=${pids[2]}
-  [archway]=${pids[3]}
-  [nginx]="${pids[4]} $(pgrep -P "${pids[4]}" | tr '\n' ' ')"
-  [caddy]=${pids[5]}
+  [epoll]=${pids[3]}
+  [archway]=${pids[4]}
+  [nginx]="${pids[5]} $(pgrep -P "${pids[5]}" | tr '\n' ' ')"
+  [caddy]=${pids[6]}
 )
 
 # cputicks PID... — user + system clock ticks of the processes so far.
@@ -143,7 +149,7 @@ for line in open(sys.argv[1]):
     name, rate, cpu, p50 = line.split()
     rows.setdefault(name, []).append((int(rate), int(cpu), int(p50)))
 med = lambda name, i: statistics.median(r[i] for r in rows[name])
-names = ["direct", "forward", "reverseproxy", "nginx", "caddy", "archway"]
+names = ["direct", "epoll", "forward", "reverseproxy", "nginx", "caddy", "archway"]
 print(f"{sys.argv[2]} rounds, medians")
 print(f"{'proxy':<14} {'req/s':>8} {'x direct':>8} {'cpu us/req':>10} {'p50 (us)':>9} {'added p50':>9}")
 for n in names:
@@ -157,5 +163,6 @@ ratio("caddy", "   (goal >= 1.5)")
 ratio("nginx", "   (goal >= 0.55)")
 ratio("reverseproxy", "")
 print(f"archway added p50:      {med('archway', 2) - med('direct', 2):.0f} us   (goal <= 100 us at 2 connections)")
-print(f"  Go relay (forward):     {med('forward', 2) - med('direct', 2):.0f} us   nginx: {med('nginx', 2) - med('direct', 2):.0f} us")
+added = lambda name: f"{med(name, 2) - med('direct', 2):.0f} us"
+print(f"  the same run: epoll relay (the floor) {added('epoll')}, Go relay {added('forward')}, nginx {added('nginx')}")
 PY

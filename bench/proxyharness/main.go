@@ -5,6 +5,8 @@
 //     buffer pool, the floor any Go proxy starts from;
 //   - -mode forward: a byte-copying relay that does no HTTP processing
 //     (forward.go), the floor for a proxy written in Go;
+//   - -mode epoll: the same relay on one thread waiting in epoll with raw
+//     system calls (epoll_linux.go), the floor under any proxy;
 //   - -mode archway: Archway's request pipeline with one HTTP_PROXY route
 //     (/{proxy+} to the backend) and its HTTP integration, served as
 //     `archway serve` serves it (internal/server, its garbage collector
@@ -43,7 +45,7 @@ const servingGCPercent = 400
 func main() {
 	listen := flag.String("listen", "127.0.0.1:18090", "address to listen on")
 	backend := flag.String("backend", "http://127.0.0.1:18080", "backend origin")
-	mode := flag.String("mode", "archway", "reverseproxy, forward or archway")
+	mode := flag.String("mode", "archway", "reverseproxy, forward, epoll or archway")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first -profile-for to this file")
 	profileFor := flag.Duration("profile-for", 10*time.Second, "how long -cpuprofile records")
 	flag.Parse()
@@ -65,6 +67,12 @@ func main() {
 			log.Fatal(err)
 		}
 		log.Fatal(serveForward(*listen, u.Host))
+	case "epoll":
+		u, err := url.Parse(*backend)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Fatal(serveEpoll(*listen, u.Host))
 	case "archway":
 		log.Fatal(serveArchway(*listen, *backend))
 	default:
