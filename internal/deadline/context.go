@@ -12,7 +12,10 @@ import (
 type Context struct {
 	parent context.Context
 	t      *Timers
-	e      *entry
+	// e is the context's deadline in the heap, nil when the context was
+	// done from the start; it points to ent, which spares an allocation.
+	e   *entry
+	ent entry
 	// w is the watch of the parent's end this context is linked to
 	// (parents.go), prev and next its neighbours there; guarded by t.mu.
 	w          *watch

@@ -104,7 +104,8 @@ func (t *Timers) WithTimeout(parent context.Context, d time.Duration) (*Context,
 		c.finish(err)
 		return c, c.stop
 	}
-	c.e = &entry{at: time.Now().Add(d), ctx: c}
+	c.ent = entry{at: time.Now().Add(d), ctx: c}
+	c.e = &c.ent
 	c.t = t
 	done := parent.Done()
 	t.mu.Lock()
