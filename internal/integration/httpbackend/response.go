@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/textproto"
+	"strconv"
 	"strings"
 
 	"archway/internal/httptoken"
@@ -96,9 +97,11 @@ func plainHead(br *bufio.Reader, method string) (head, bool) {
 			if h.length >= 0 {
 				return head{}, false
 			}
-			if h.length, ok = decimal(value); !ok {
+			n, err := strconv.ParseUint(value, 10, 63) // digits only, as http.ReadResponse reads it
+			if err != nil {
 				return head{}, false
 			}
+			h.length = int64(n)
 		}
 		if vs := h.header[key]; vs != nil {
 			h.header[key] = append(vs, value)
@@ -129,21 +132,6 @@ func statusCode(line string) (int, bool) {
 		code = code*10 + int(c-'0')
 	}
 	return code, true
-}
-
-// decimal parses a Content-Length value: digits only, at most 18 of them.
-func decimal(s string) (int64, bool) {
-	if s == "" || len(s) > 18 {
-		return 0, false
-	}
-	var n int64
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
 }
 
 // printable reports whether s holds only printable ASCII and tabs.
