@@ -30,24 +30,15 @@ const (
 // the bytes to write, and what to do next.
 type script func(n int, req *http.Request) (string, then)
 
-// scripted is a backend speaking raw HTTP/1.1 from a script. It counts
-// connections and requests.
-type scripted struct {
-	ln     net.Listener
-	answer script
-
-	mu          sync.Mutex
-	conns, reqs int
-	bodies      []string
-}
-
-func newScripted(t *testing.T, answer script) *scripted {
+// rawBackend listens on loopback and hands each connection to handle, in
+// a goroutine of its own; it returns the address. The listener closes,
+// and the handlers are waited for, when the test ends.
+func rawBackend(t *testing.T, handle func(net.Conn)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &scripted{ln: ln, answer: answer}
 	var wg sync.WaitGroup
 	t.Cleanup(func() {
 		ln.Close()
@@ -59,11 +50,31 @@ func newScripted(t *testing.T, answer script) *scripted {
 			if err != nil {
 				return
 			}
-			s.mu.Lock()
-			s.conns++
-			s.mu.Unlock()
-			wg.Go(func() { s.serve(c) })
+			wg.Go(func() { handle(c) })
 		}
+	})
+	return ln.Addr().String()
+}
+
+// scripted is a backend speaking raw HTTP/1.1 from a script. It counts
+// connections and requests.
+type scripted struct {
+	addr   string
+	answer script
+
+	mu          sync.Mutex
+	conns, reqs int
+	bodies      []string
+}
+
+func newScripted(t *testing.T, answer script) *scripted {
+	t.Helper()
+	s := &scripted{answer: answer}
+	s.addr = rawBackend(t, func(c net.Conn) {
+		s.mu.Lock()
+		s.conns++
+		s.mu.Unlock()
+		s.serve(c)
 	})
 	return s
 }
@@ -94,7 +105,7 @@ func (s *scripted) serve(c net.Conn) {
 }
 
 // url is the backend's address with path.
-func (s *scripted) url(path string) string { return "http://" + s.ln.Addr().String() + path }
+func (s *scripted) url(path string) string { return "http://" + s.addr + path }
 
 // counts returns the connections and requests seen so far.
 func (s *scripted) counts() (conns, reqs int) {
@@ -335,28 +346,17 @@ func TestInterruptedCall(t *testing.T) {
 // body and closes the connection: its answer is the response, although
 // writing the body failed.
 func TestEarlyAnswer(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			if _, err := http.ReadRequest(bufio.NewReader(c)); err == nil {
-				_, _ = io.WriteString(c, "HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\nContent-Length: 8\r\n\r\ntoo much")
-			}
-			c.Close()
+	addr := rawBackend(t, func(c net.Conn) {
+		defer c.Close()
+		if _, err := http.ReadRequest(bufio.NewReader(c)); err == nil {
+			_, _ = io.WriteString(c, "HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\nContent-Length: 8\r\n\r\ntoo much")
 		}
-	}()
+	})
 	inv := httpbackend.New(httpbackend.Config{})
 	defer inv.Close()
 	for _, stream := range []bool{false, true} {
 		body := make([]byte, 8<<20)
-		req := &integration.Request{Method: "POST", URI: "http://" + ln.Addr().String() + "/upload", Header: http.Header{}, Body: body}
+		req := &integration.Request{Method: "POST", URI: "http://" + addr + "/upload", Header: http.Header{}, Body: body}
 		if stream {
 			req.Body, req.BodyStream, req.ContentLength = nil, bytes.NewReader(body), int64(len(body))
 		}

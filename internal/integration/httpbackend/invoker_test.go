@@ -160,23 +160,12 @@ func TestInvokeFailures(t *testing.T) {
 	defer close(release)
 
 	// A backend that resets every connection.
-	reset, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reset.Close()
-	go func() {
-		for {
-			c, err := reset.Accept()
-			if err != nil {
-				return
-			}
-			buf := make([]byte, 1024)
-			_, _ = c.Read(buf)
-			_ = c.(*net.TCPConn).SetLinger(0)
-			_ = c.Close()
-		}
-	}()
+	reset := rawBackend(t, func(c net.Conn) {
+		buf := make([]byte, 1024)
+		_, _ = c.Read(buf)
+		_ = c.(*net.TCPConn).SetLinger(0)
+		_ = c.Close()
+	})
 
 	// An address nothing listens on.
 	refused, err := net.Listen("tcp", "127.0.0.1:0")
@@ -203,7 +192,7 @@ func TestInvokeFailures(t *testing.T) {
 		contains string // in the error message
 	}{
 		{name: "slow backend", uri: slow.URL, timeout: 50 * time.Millisecond, deadline: true},
-		{name: "reset connection", uri: "http://" + reset.Addr().String() + "/", contains: reset.Addr().String()},
+		{name: "reset connection", uri: "http://" + reset + "/", contains: reset},
 		{name: "refused connection", uri: "http://" + refusedAddr + "/", contains: "refused"},
 		{name: "response too large", uri: big.URL, contains: "exceeds"},
 		{name: "no host", uri: "https:///test-path?", contains: "invalid endpoint address"},
