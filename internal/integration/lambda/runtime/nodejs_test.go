@@ -234,23 +234,14 @@ func TestNodeOutputCarriesRequestID(t *testing.T) {
 			t.Fatalf("%v %+v", err, res)
 		}
 	}
-	lines := 0
-	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
-		var rec struct {
-			Msg       string `json:"msg"`
-			Stream    string `json:"stream"`
-			RequestID string `json:"requestId"`
-		}
-		if err := json.Unmarshal([]byte(line), &rec); err != nil || rec.Stream == "" {
-			continue
-		}
-		lines++
+	recs := outputRecords(logs.String())
+	for _, rec := range recs {
 		if rec.RequestID == "" || !strings.HasSuffix(rec.Msg, " "+rec.RequestID) {
 			t.Errorf("%s line %q logged with request id %q", rec.Stream, rec.Msg, rec.RequestID)
 		}
 	}
-	if lines != 3*n {
-		t.Errorf("%d lines logged for %d invocations:\n%s", lines, n, logs)
+	if len(recs) != 3*n {
+		t.Errorf("%d lines logged for %d invocations:\n%s", len(recs), n, logs)
 	}
 }
 

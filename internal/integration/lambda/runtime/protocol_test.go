@@ -146,23 +146,14 @@ func TestBootstrapOutputCarriesRequestID(t *testing.T) {
 		res, _ := invoke(t, p, `{}`)
 		ids = append(ids, res.RequestID)
 	}
-	lines := 0
-	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
-		var rec struct {
-			Msg       string `json:"msg"`
-			Stream    string `json:"stream"`
-			RequestID string `json:"requestId"`
-		}
-		if err := json.Unmarshal([]byte(line), &rec); err != nil || rec.Stream == "" {
-			continue
-		}
-		lines++
+	recs := outputRecords(logs.String())
+	for _, rec := range recs {
 		if rec.Stream != "stdout" || !strings.HasSuffix(rec.Msg, " of "+rec.RequestID) {
 			t.Errorf("line %q logged with request id %q", rec.Msg, rec.RequestID)
 		}
 	}
-	if lines != 3*len(ids) {
-		t.Errorf("%d lines logged for %d invocations", lines, len(ids))
+	if len(recs) != 3*len(ids) {
+		t.Errorf("%d lines logged for %d invocations", len(recs), len(ids))
 	}
 }
 
@@ -235,4 +226,24 @@ func TestBootstrapCloseEndsRunningInvocation(t *testing.T) {
 	if got := errorType(t, res); !strings.HasPrefix(got, "Runtime.ExitError: RequestId: "+res.RequestID+" Error: Runtime exited with error: signal: killed") {
 		t.Errorf("got %q", got)
 	}
+}
+
+// outputRecord is a line of a function's output as the pool logs it.
+type outputRecord struct {
+	Msg       string `json:"msg"`
+	Stream    string `json:"stream"`
+	RequestID string `json:"requestId"`
+}
+
+// outputRecords returns the function-output lines of a JSON log, leaving
+// out the pool's other records.
+func outputRecords(log string) []outputRecord {
+	var recs []outputRecord
+	for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
+		var rec outputRecord
+		if err := json.Unmarshal([]byte(line), &rec); err == nil && rec.Stream != "" {
+			recs = append(recs, rec)
+		}
+	}
+	return recs
 }
