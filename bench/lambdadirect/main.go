@@ -109,7 +109,7 @@ func main() {
 	h := &host{queue: make(chan *invocation), pending: map[string]*invocation{}}
 	go func() { log.Fatal(http.Serve(ln, h)) }()
 	ctx, cancel := context.WithCancel(context.Background())
-	var cmds []*exec.Cmd
+	var exited sync.WaitGroup
 	for range *conc {
 		cmd := exec.CommandContext(ctx, *handler)
 		cmd.Env = []string{"AWS_LAMBDA_RUNTIME_API=" + ln.Addr().String(), "AWS_LAMBDA_FUNCTION_NAME=hello",
@@ -119,7 +119,14 @@ func main() {
 		if err := cmd.Start(); err != nil {
 			log.Fatal(err)
 		}
-		cmds = append(cmds, cmd)
+		// A handler that ends before the measurement does would leave
+		// its invocations waiting for ever: that fails the run.
+		exited.Go(func() {
+			err := cmd.Wait()
+			if ctx.Err() == nil {
+				log.Fatalf("lambdadirect: %s exited during the run: %v", *handler, err)
+			}
+		})
 	}
 	for range 500 { // warm up
 		if !strings.Contains(string(h.invoke()), `"statusCode":200`) {
@@ -145,9 +152,7 @@ func main() {
 	}
 	wg.Wait()
 	cancel() // stop the handlers while their Runtime API still answers
-	for _, cmd := range cmds {
-		_ = cmd.Wait()
-	}
+	exited.Wait()
 	slices.Sort(lat)
 	fmt.Println(lat[len(lat)/2].Microseconds())
 }
